@@ -1,0 +1,119 @@
+'use client';
+
+import { useState } from 'react';
+import type { TextStyle } from '@/lib/editor/commands';
+import { fontStack, STORY_FONTS, textColors } from '@/lib/render';
+import type { TextAlign, TextBackgroundStyle } from '@/lib/story';
+import { Choice } from './Choice';
+import { Dialog } from './Dialog';
+import { Swatches } from './Swatches';
+
+export const DEFAULT_TEXT_STYLE: TextStyle = {
+  text: '',
+  fontFamily: 'Inter',
+  fontSize: 96,
+  color: '#ffffff',
+  align: 'center',
+  background: 'none',
+};
+
+interface TextDialogProps {
+  open: boolean;
+  /** The text being edited, or the defaults for a new one. */
+  initial: TextStyle;
+  onDone: (style: TextStyle) => void;
+  onCancel: () => void;
+}
+
+const ALIGNMENTS: readonly { value: TextAlign; label: string }[] = [
+  { value: 'left', label: 'Left' },
+  { value: 'center', label: 'Centre' },
+  { value: 'right', label: 'Right' },
+];
+
+const BACKGROUNDS: readonly { value: TextBackgroundStyle; label: string }[] = [
+  { value: 'none', label: 'No box' },
+  { value: 'solid', label: 'Solid' },
+  { value: 'translucent', label: 'See-through' },
+];
+
+/**
+ * Writing and styling a text layer in the DOM, where phone keyboards, autocorrect and IMEs work
+ * (Fabric's own in-canvas editing does not work well with them).
+ */
+export function TextDialog({ open, initial, onDone, onCancel }: TextDialogProps) {
+  return (
+    <Dialog title="Text" open={open} onClose={onCancel} className="text-sheet">
+      <TextForm key={JSON.stringify(initial)} initial={initial} onDone={onDone} />
+    </Dialog>
+  );
+}
+
+function TextForm({ initial, onDone }: { initial: TextStyle; onDone: (s: TextStyle) => void }) {
+  const [style, setStyle] = useState<TextStyle>(initial);
+  const set = (changes: Partial<TextStyle>) => setStyle((s) => ({ ...s, ...changes }));
+  const { ink, box } = textColors(style);
+
+  return (
+    <form
+      className="text-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDone(style);
+      }}
+    >
+      <div className="text-preview" style={{ justifyContent: style.align }}>
+        <textarea
+          aria-label="Story text"
+          autoFocus
+          rows={3}
+          value={style.text}
+          placeholder="Type something"
+          onChange={(e) => set({ text: e.target.value })}
+          style={{
+            fontFamily: fontStack(style.fontFamily),
+            color: ink,
+            background: box ?? 'transparent',
+            textAlign: style.align,
+          }}
+        />
+      </div>
+      <Choice
+        label="Font"
+        value={style.fontFamily}
+        options={STORY_FONTS.map((f) => ({
+          value: f.family,
+          label: f.label,
+          style: { fontFamily: fontStack(f.family) },
+        }))}
+        onChange={(fontFamily) => set({ fontFamily })}
+      />
+      <Swatches label="Text colour" value={style.color} onChange={(color) => set({ color })} />
+      <div className="row">
+        <Choice label="Alignment" value={style.align} options={ALIGNMENTS} onChange={(align) => set({ align })} />
+        <Choice
+          label="Text background"
+          value={style.background}
+          options={BACKGROUNDS}
+          onChange={(background) => set({ background })}
+        />
+      </div>
+      <label className="slider">
+        <span>Text size</span>
+        <input
+          type="range"
+          min={32}
+          max={240}
+          step={4}
+          value={style.fontSize}
+          onChange={(e) => set({ fontSize: Number(e.target.value) })}
+        />
+      </label>
+      <div className="sheet-actions">
+        <button type="submit" className="primary">
+          Done
+        </button>
+      </div>
+    </form>
+  );
+}

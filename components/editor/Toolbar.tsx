@@ -1,0 +1,80 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { bringForward, deleteLayer, duplicateLayer, sendBackward } from '@/lib/editor/commands';
+import type { EditorStore } from '@/lib/editor/store';
+import { describeLayer, type StoryDocument } from '@/lib/story';
+
+interface ToolButtonProps {
+  label: string;
+  icon: string;
+  onClick?: () => void;
+  disabled?: boolean;
+  pressed?: boolean;
+}
+
+/** A toolbar button: a symbol above a short word, named by its label. */
+export function ToolButton({ label, icon, onClick, disabled, pressed }: ToolButtonProps) {
+  return (
+    <button type="button" className="tool" onClick={onClick} disabled={disabled} aria-pressed={pressed}>
+      <span className="tool-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="tool-label">{label}</span>
+    </button>
+  );
+}
+
+/** The file input for photos and videos, styled as a tool button; `capture` opens the camera. */
+export function MediaPicker({ onFile, capture }: { onFile: (f: File) => void; capture?: boolean }): ReactNode {
+  return (
+    <label className={`tool ${capture ? 'camera-only' : ''}`}>
+      <span className="tool-icon" aria-hidden="true">
+        {capture ? '◉' : '▣'}
+      </span>
+      <span className="tool-label">{capture ? 'Camera' : 'Photo'}</span>
+      <input
+        type="file"
+        accept="image/*,video/*"
+        aria-label={capture ? 'Take photo or video' : 'Add photo or video'}
+        className="visually-hidden"
+        {...(capture ? { capture: 'environment' } : {})}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </label>
+  );
+}
+
+/** What can be done to the selected layer, and a keyboard-friendly way to select one. */
+export function LayerBar({ store, doc, selectedId }: { store: EditorStore; doc: StoryDocument; selectedId: string | null }) {
+  const id = selectedId;
+  const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
+  return (
+    <div className="layer-bar" role="toolbar" aria-label="Layer">
+      <select
+        aria-label="Selected layer"
+        value={id ?? ''}
+        onChange={(e) => store.select(e.target.value || null)}
+        disabled={doc.layers.length === 0}
+      >
+        <option value="">{doc.layers.length ? 'No layer selected' : 'No layers yet'}</option>
+        {doc.layers
+          .slice()
+          .reverse()
+          .map((l) => (
+            <option key={l.id} value={l.id}>
+              {describeLayer(l)}
+            </option>
+          ))}
+      </select>
+      <ToolButton label="Delete layer" icon="✕" disabled={!id} onClick={() => run(deleteLayer)} />
+      <ToolButton label="Bring forward" icon="↑" disabled={!id} onClick={() => run(bringForward)} />
+      <ToolButton label="Send backward" icon="↓" disabled={!id} onClick={() => run(sendBackward)} />
+      <ToolButton label="Duplicate layer" icon="⊕" disabled={!id} onClick={() => run(duplicateLayer)} />
+    </div>
+  );
+}

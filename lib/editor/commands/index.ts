@@ -1,0 +1,10 @@
+export { addText, type TextStyle } from './addText';
+export { updateText } from './updateText';
+export { addSticker } from './addSticker';
+export { addDrawing } from './addDrawing';
+export { deleteLayer } from './deleteLayer';
+export { bringForward, sendBackward } from './reorderLayer';
+export { duplicateLayer } from './duplicateLayer';
+export { transformLayer, MIN_SCALE, MAX_SCALE } from './transformLayer';
+export { setBackground } from './setBackground';
+export { updateBackground, type BackgroundChanges } from './updateBackground';

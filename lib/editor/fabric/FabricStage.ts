@@ -1,0 +1,271 @@
+import { Canvas, Point, type FabricObject, type TPointerEventInfo } from 'fabric';
+import {
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  type Background,
+  type Layer,
+  type LayerId,
+} from '../../story';
+import type { MediaRegistry } from '../../media';
+import {
+  BackgroundObject,
+  createLayerObject,
+  applyTransform,
+  readTransform,
+  type LayerObject,
+} from '../../render';
+import { transformLayer } from '../commands';
+import { snapToCentre } from '../snapping';
+import type { EditorState, EditorStore } from '../store';
+import { DrawingSession, type BrushSettings } from './DrawingSession';
+import { drawOverlay, type OverlayState } from './overlay';
+import { sameContent } from './sameContent';
+import { TwoFingerGesture } from './TwoFingerGesture';
+
+/** How close (in CSS pixels) a layer's centre must come to the stage's centre lines to snap. */
+const SNAP_PX = 8;
+/** A press that moves less than this (CSS pixels) is a tap. */
+const TAP_PX = 6;
+
+export interface StageCallbacks {
+  /** A text layer was tapped: open its dialog. */
+  onEditText(id: LayerId): void;
+}
+
+/**
+ * The interactive stage: a Fabric canvas that renders the editor store's document and turns
+ * mouse, touch and pen input into commands. It owns its <canvas>; React only gives it a host.
+ */
+export class FabricStage {
+  readonly canvas: Canvas;
+  private readonly element: HTMLCanvasElement;
+  private readonly entries = new Map<LayerId, { layer: Layer; object: LayerObject }>();
+  private background: { value: Background; object: BackgroundObject } | null = null;
+  private readonly overlay: OverlayState = { safeZones: false, vertical: false, horizontal: false };
+  private readonly unsubscribe: () => void;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly gesture: TwoFingerGesture;
+  private drawing: DrawingSession | null = null;
+  private syncing = false;
+  private press: { x: number; y: number; target: LayerObject | undefined } | null = null;
+  private frame = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly store: EditorStore,
+    private readonly media: MediaRegistry,
+    private readonly callbacks: StageCallbacks,
+  ) {
+    this.element = document.createElement('canvas');
+    host.appendChild(this.element);
+    this.canvas = new Canvas(this.element, {
+      width: host.clientWidth || STAGE_WIDTH / 4,
+      height: host.clientHeight || STAGE_HEIGHT / 4,
+      preserveObjectStacking: true,
+      selection: false,
+      uniformScaling: true,
+      controlsAboveOverlay: true,
+      targetFindTolerance: 8,
+      fireRightClick: false,
+    });
+    this.canvas.wrapperEl.style.touchAction = 'none';
+    this.styleControls();
+    this.fit();
+    this.resizeObserver = new ResizeObserver(() => this.fit());
+    this.resizeObserver.observe(host);
+    this.gesture = new TwoFingerGesture(this.canvas, host, (o) => this.commitTransform(o));
+    this.listen();
+    this.unsubscribe = store.subscribe(() => this.sync(store.getState()));
+    this.sync(store.getState());
+  }
+
+  /** Shows or hides the bands the networks' own UI covers. */
+  setSafeZones(visible: boolean): void {
+    this.overlay.safeZones = visible;
+    this.canvas.requestRenderAll();
+  }
+
+  /** Starts a Draw session, or changes its brush if one is running. */
+  startDrawing(settings: BrushSettings): void {
+    if (this.drawing) this.drawing.setBrush(settings);
+    else this.drawing = new DrawingSession(this.canvas, settings);
+  }
+
+  /** Ends the Draw session; returns the drawing's fields, or null when nothing was drawn. */
+  finishDrawing(): ReturnType<DrawingSession['finish']> {
+    const result = this.drawing?.finish() ?? null;
+    this.drawing = null;
+    return result;
+  }
+
+  undoStroke(): boolean {
+    return this.drawing?.undoStroke() ?? false;
+  }
+
+  /** Redraws soon (after fonts load, or a video frame changes). */
+  requestRender(): void {
+    this.canvas.requestRenderAll();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    cancelAnimationFrame(this.frame);
+    this.unsubscribe();
+    this.resizeObserver.disconnect();
+    this.gesture.dispose();
+    void this.canvas.dispose();
+    this.host.replaceChildren();
+  }
+
+  private fit(): void {
+    const width = this.host.clientWidth;
+    const height = this.host.clientHeight;
+    if (!width || !height) return;
+    this.canvas.setDimensions({ width, height });
+    this.canvas.setZoom(width / STAGE_WIDTH);
+    this.canvas.requestRenderAll();
+  }
+
+  private styleControls(): void {
+    const proto = this.canvas;
+    proto.on('object:added', ({ target }) => {
+      target.set({
+        borderColor: '#ffffff',
+        cornerColor: '#ffffff',
+        cornerStrokeColor: '#7c3aed',
+        cornerStyle: 'circle',
+        transparentCorners: false,
+        cornerSize: 14,
+        touchCornerSize: 36,
+        borderScaleFactor: 2,
+        padding: 8,
+      });
+      // Keep the aspect ratio: stories scale layers uniformly.
+      target.setControlsVisibility({ mt: false, mb: false, ml: false, mr: false });
+    });
+  }
+
+  private listen(): void {
+    const c = this.canvas;
+    const selected = () => {
+      if (this.syncing) return;
+      const active = c.getActiveObject() as LayerObject | undefined;
+      this.store.select(active?.layerId ?? null);
+    };
+    c.on('selection:created', selected);
+    c.on('selection:updated', selected);
+    c.on('selection:cleared', selected);
+    c.on('object:modified', ({ target }) => this.commitTransform(target));
+    c.on('object:moving', ({ target }) => {
+      const centre = target.getCenterPoint();
+      const snap = snapToCentre(centre.x, centre.y, SNAP_PX / c.getZoom());
+      if (snap.vertical || snap.horizontal) {
+        target.setPositionByOrigin(new Point(snap.x, snap.y), 'center', 'center');
+      }
+      this.overlay.vertical = snap.vertical;
+      this.overlay.horizontal = snap.horizontal;
+    });
+    c.on('mouse:down', (e: TPointerEventInfo) => {
+      const p = c.getViewportPoint(e.e);
+      this.press = { x: p.x, y: p.y, target: e.target as LayerObject | undefined };
+    });
+    c.on('mouse:up', (e: TPointerEventInfo) => {
+      this.overlay.vertical = this.overlay.horizontal = false;
+      const press = this.press;
+      this.press = null;
+      if (!press?.target || e.transform?.corner || c.isDrawingMode) {
+        c.requestRenderAll();
+        return;
+      }
+      const p = c.getViewportPoint(e.e);
+      const tapped = Math.hypot(p.x - press.x, p.y - press.y) < TAP_PX;
+      const layer = this.entries.get(press.target.layerId)?.layer;
+      if (tapped && layer?.type === 'text') this.callbacks.onEditText(layer.id);
+      c.requestRenderAll();
+    });
+    c.on('after:render', ({ ctx }) => {
+      drawOverlay(ctx, c.getZoom() * c.getRetinaScaling(), this.overlay);
+    });
+  }
+
+  private commitTransform(object: FabricObject): void {
+    const id = (object as LayerObject).layerId;
+    if (!id) return;
+    const changed = this.store.run(transformLayer, { id, transform: readTransform(object) });
+    // Clamped or unchanged: put the object back where the document says.
+    const layer = this.entries.get(id)?.layer;
+    if (!changed && layer) {
+      applyTransform(object, layer);
+      this.canvas.requestRenderAll();
+    }
+  }
+
+  /** Brings the canvas in line with the document: the one way the stage changes. */
+  private sync({ doc, selectedId }: EditorState): void {
+    this.syncing = true;
+    try {
+      this.syncBackground(doc.background);
+      const seen = new Set<LayerId>();
+      doc.layers.forEach((layer, index) => {
+        seen.add(layer.id);
+        let entry = this.entries.get(layer.id);
+        if (!entry || !sameContent(entry.layer, layer)) {
+          if (entry) this.canvas.remove(entry.object);
+          entry = { layer, object: createLayerObject(layer) };
+          this.entries.set(layer.id, entry);
+          this.canvas.add(entry.object);
+        } else if (entry.layer !== layer) {
+          applyTransform(entry.object, layer);
+          entry.layer = layer;
+        }
+        if (this.canvas.getObjects().indexOf(entry.object) !== index) {
+          this.canvas.moveObjectTo(entry.object, index);
+        }
+      });
+      for (const [id, entry] of this.entries) {
+        if (!seen.has(id)) {
+          this.canvas.remove(entry.object);
+          this.entries.delete(id);
+        }
+      }
+      const wanted = selectedId ? this.entries.get(selectedId)?.object : undefined;
+      if (!this.drawing && this.canvas.getActiveObject() !== wanted) {
+        if (wanted) this.canvas.setActiveObject(wanted);
+        else this.canvas.discardActiveObject();
+      }
+    } finally {
+      this.syncing = false;
+    }
+    this.canvas.requestRenderAll();
+  }
+
+  private syncBackground(value: Background): void {
+    if (this.background?.value === value) return;
+    const medium = value.type === 'image' || value.type === 'video' ? this.media.get(value.mediaId) : undefined;
+    const source = medium ? { element: medium.element, width: medium.width, height: medium.height } : null;
+    const object = new BackgroundObject(value, source);
+    this.background = { value, object };
+    this.canvas.backgroundImage = object;
+    cancelAnimationFrame(this.frame);
+    if (medium?.kind === 'video' && value.type === 'video') this.playLoop(medium.element, value);
+  }
+
+  /** Repaints while the background video plays, and keeps it within the trim. */
+  private playLoop(video: HTMLVideoElement, bg: Extract<Background, { type: 'video' }>): void {
+    let last = -1;
+    const tick = () => {
+      if (this.disposed) return;
+      const end = bg.trimEnd ?? video.duration;
+      if (video.currentTime < bg.trimStart - 0.05 || video.currentTime >= end) {
+        video.currentTime = bg.trimStart;
+      }
+      if (video.currentTime !== last) {
+        last = video.currentTime;
+        this.canvas.requestRenderAll();
+      }
+      this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+}

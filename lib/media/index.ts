@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './sniff';
+export * from './imageSize';
+export * from './load';
+export * from './registry';

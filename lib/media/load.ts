@@ -1,0 +1,124 @@
+import { createId, type MediaId } from '../story';
+import { MAX_IMAGE_PIXELS, MediaError, MESSAGES } from './errors';
+import { readImageSize } from './imageSize';
+import { sniffFormat } from './sniff';
+
+/** A decoded photo or video, ready to draw. */
+export type LoadedMedia =
+  | { id: MediaId; kind: 'image'; blob: Blob; url: string; element: HTMLImageElement; width: number; height: number }
+  | {
+      id: MediaId;
+      kind: 'video';
+      blob: Blob;
+      url: string;
+      element: HTMLVideoElement;
+      width: number;
+      height: number;
+      duration: number;
+    };
+
+/** Bytes read to identify a file and find a JPEG's size (EXIF blocks can be long). */
+const HEADER_BYTES = 256 * 1024;
+const VIDEO_TIMEOUT_MS = 20_000;
+
+async function decodeImage(url: string, name: string): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.decoding = 'async';
+  img.src = url;
+  try {
+    await img.decode();
+  } catch {
+    throw new MediaError(MESSAGES.brokenImage(name));
+  }
+  if (!img.naturalWidth || !img.naturalHeight) throw new MediaError(MESSAGES.brokenImage(name));
+  return img;
+}
+
+function openVideo(url: string, name: string): Promise<HTMLVideoElement> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.loop = true;
+  video.playsInline = true;
+  video.preload = 'auto';
+  video.crossOrigin = 'anonymous';
+  return new Promise((resolve, reject) => {
+    const done = (error?: MediaError) => {
+      clearTimeout(timer);
+      video.onloadeddata = null;
+      video.onerror = null;
+      if (error) {
+        video.removeAttribute('src');
+        video.load();
+        reject(error);
+      } else resolve(video);
+    };
+    const timer = setTimeout(() => done(new MediaError(MESSAGES.brokenVideo(name))), VIDEO_TIMEOUT_MS);
+    // loadeddata means the first frame is decoded, so the stage can draw it at once.
+    video.onloadeddata = () =>
+      video.videoWidth && video.videoHeight ? done() : done(new MediaError(MESSAGES.brokenVideo(name)));
+    video.onerror = () => done(new MediaError(MESSAGES.brokenVideo(name)));
+    video.src = url;
+  });
+}
+
+/**
+ * Checks and decodes a photo or video the person chose. Throws MediaError, with a message for
+ * people, for empty, unknown, HEIC, oversized or damaged files; nothing else changes then.
+ */
+export async function loadMedia(file: Blob, name = 'This file'): Promise<LoadedMedia> {
+  if (file.size === 0) throw new MediaError(MESSAGES.empty(name));
+  const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const format = sniffFormat(header);
+  if (format.kind === 'heic') throw new MediaError(MESSAGES.heic(name));
+  if (format.kind === 'unknown') throw new MediaError(MESSAGES.unsupported(name));
+
+  const id = createId('m');
+  if (format.kind === 'image') {
+    const size = readImageSize(header, format.mime);
+    if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
+      throw new MediaError(MESSAGES.tooLarge(name, Math.round((size.width * size.height) / 1e6)));
+    }
+    const blob = file.type === format.mime ? file : new Blob([file], { type: format.mime });
+    const url = URL.createObjectURL(blob);
+    try {
+      const element = await decodeImage(url, name);
+      const pixels = element.naturalWidth * element.naturalHeight;
+      if (pixels > MAX_IMAGE_PIXELS) throw new MediaError(MESSAGES.tooLarge(name, Math.round(pixels / 1e6)));
+      // naturalWidth/Height already follow the EXIF orientation, as drawImage does.
+      return { id, kind: 'image', blob, url, element, width: element.naturalWidth, height: element.naturalHeight };
+    } catch (e) {
+      URL.revokeObjectURL(url);
+      throw e;
+    }
+  }
+
+  const blob = file.type.startsWith('video/') ? file : new Blob([file], { type: format.mime });
+  const url = URL.createObjectURL(blob);
+  try {
+    const element = await openVideo(url, name);
+    // videoWidth/Height already follow the rotation metadata of phone videos.
+    return {
+      id,
+      kind: 'video',
+      blob,
+      url,
+      element,
+      width: element.videoWidth,
+      height: element.videoHeight,
+      duration: Number.isFinite(element.duration) ? element.duration : 0,
+    };
+  } catch (e) {
+    URL.revokeObjectURL(url);
+    throw e;
+  }
+}
+
+/** Frees a loaded medium's decoder and object URL. */
+export function releaseMedia(media: LoadedMedia): void {
+  if (media.kind === 'video') {
+    media.element.pause();
+    media.element.removeAttribute('src');
+    media.element.load();
+  }
+  URL.revokeObjectURL(media.url);
+}

@@ -1,0 +1,46 @@
+import { STAGE_HEIGHT, STAGE_WIDTH, type Framing } from '../story';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a photo or video of the given size is drawn on the stage: fitted to cover or be
+ * contained by the stage, zoomed, and moved by the pan offsets.
+ */
+export function mediaRect(mediaWidth: number, mediaHeight: number, framing: Framing): Rect {
+  const sx = STAGE_WIDTH / mediaWidth;
+  const sy = STAGE_HEIGHT / mediaHeight;
+  const scale = (framing.fit === 'cover' ? Math.max(sx, sy) : Math.min(sx, sy)) * framing.zoom;
+  const width = mediaWidth * scale;
+  const height = mediaHeight * scale;
+  return {
+    x: (STAGE_WIDTH - width) / 2 + framing.panX,
+    y: (STAGE_HEIGHT - height) / 2 + framing.panY,
+    width,
+    height,
+  };
+}
+
+/** Largest useful pan in each direction: beyond it the media would leave the stage's centre. */
+export function panLimits(mediaWidth: number, mediaHeight: number, framing: Framing): { x: number; y: number } {
+  const r = mediaRect(mediaWidth, mediaHeight, { ...framing, panX: 0, panY: 0 });
+  return {
+    x: Math.max(Math.abs(r.width - STAGE_WIDTH) / 2, STAGE_WIDTH / 2),
+    y: Math.max(Math.abs(r.height - STAGE_HEIGHT) / 2, STAGE_HEIGHT / 2),
+  };
+}
+
+/** End points of a CSS-style linear gradient of `angle` degrees across the stage. */
+export function gradientLine(angle: number): { x1: number; y1: number; x2: number; y2: number } {
+  const rad = (angle * Math.PI) / 180;
+  const dx = Math.sin(rad);
+  const dy = -Math.cos(rad);
+  const half = (Math.abs(STAGE_WIDTH * dx) + Math.abs(STAGE_HEIGHT * dy)) / 2;
+  const cx = STAGE_WIDTH / 2;
+  const cy = STAGE_HEIGHT / 2;
+  return { x1: cx - dx * half, y1: cy - dy * half, x2: cx + dx * half, y2: cy + dy * half };
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './defaults';
+export * from './ids';
+export * from './serialize';
+export * from './layers';

@@ -1,0 +1,166 @@
+import { STORY_MIGRATIONS, type StoryMigration } from './migrations';
+import {
+  SCHEMA_VERSION,
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  type Background,
+  type Layer,
+  type StoryDocument,
+  type Stroke,
+} from './types';
+
+/** Thrown when a stored or received document cannot be read. The message is for people. */
+export class StoryFormatError extends Error {
+  override name = 'StoryFormatError';
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function fail(path: string, expected: string): never {
+  throw new StoryFormatError(`This story could not be read: ${path} should be ${expected}.`);
+}
+
+function num(o: Json, key: string, path: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${path}.${key}`, 'a number');
+  return v;
+}
+
+function str(o: Json, key: string, path: string): string {
+  const v = o[key];
+  if (typeof v !== 'string') fail(`${path}.${key}`, 'text');
+  return v;
+}
+
+function oneOf<T extends string>(o: Json, key: string, path: string, options: readonly T[]): T {
+  const v = o[key];
+  if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) {
+    fail(`${path}.${key}`, `one of ${options.join(', ')}`);
+  }
+  return v as T;
+}
+
+function checkFraming(o: Json, path: string): void {
+  oneOf(o, 'fit', path, ['cover', 'contain']);
+  for (const k of ['zoom', 'panX', 'panY']) num(o, k, path);
+  str(o, 'mediaId', path);
+  str(o, 'color', path);
+}
+
+function checkBackground(v: unknown): asserts v is Background {
+  if (!isObject(v)) fail('background', 'an object');
+  const type = oneOf(v, 'type', 'background', ['solid', 'gradient', 'image', 'video']);
+  if (type === 'solid') str(v, 'color', 'background');
+  if (type === 'gradient') {
+    const colors = v.colors;
+    if (!Array.isArray(colors) || colors.length < 2 || !colors.every((c) => typeof c === 'string')) {
+      fail('background.colors', 'two or more colours');
+    }
+    num(v, 'angle', 'background');
+  }
+  if (type === 'image' || type === 'video') checkFraming(v, 'background');
+  if (type === 'video') {
+    num(v, 'trimStart', 'background');
+    if (v.trimEnd !== null) num(v, 'trimEnd', 'background');
+    if (typeof v.muted !== 'boolean') fail('background.muted', 'true or false');
+  }
+}
+
+function checkStroke(v: unknown, path: string): asserts v is Stroke {
+  if (!isObject(v)) fail(path, 'an object');
+  oneOf(v, 'brush', path, ['pen', 'marker', 'neon', 'eraser']);
+  str(v, 'color', path);
+  num(v, 'size', path);
+  str(v, 'path', path);
+}
+
+function checkLayer(v: unknown, i: number): asserts v is Layer {
+  const path = `layers[${i}]`;
+  if (!isObject(v)) fail(path, 'an object');
+  str(v, 'id', path);
+  for (const k of ['x', 'y', 'scale', 'rotation']) num(v, k, path);
+  const type = oneOf(v, 'type', path, ['text', 'sticker', 'drawing']);
+  if (type === 'text') {
+    str(v, 'text', path);
+    str(v, 'fontFamily', path);
+    num(v, 'fontSize', path);
+    str(v, 'color', path);
+    oneOf(v, 'align', path, ['left', 'center', 'right']);
+    oneOf(v, 'background', path, ['none', 'solid', 'translucent']);
+  } else if (type === 'sticker') {
+    const s = v.sticker;
+    if (!isObject(s)) fail(`${path}.sticker`, 'an object');
+    const kind = oneOf(s, 'kind', `${path}.sticker`, ['emoji', 'shape']);
+    if (kind === 'emoji') {
+      str(s, 'emoji', `${path}.sticker`);
+      str(s, 'name', `${path}.sticker`);
+    } else {
+      oneOf(s, 'shape', `${path}.sticker`, ['circle', 'square', 'star', 'heart', 'arrow']);
+      str(s, 'color', `${path}.sticker`);
+    }
+  } else {
+    num(v, 'width', path);
+    num(v, 'height', path);
+    if (!Array.isArray(v.strokes)) fail(`${path}.strokes`, 'a list');
+    v.strokes.forEach((s, j) => checkStroke(s, `${path}.strokes[${j}]`));
+  }
+}
+
+/** Runs the migrations that take a document from its version to the current one. */
+export function migrateStory(
+  raw: Json,
+  migrations: readonly StoryMigration[] = STORY_MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): Json {
+  let doc = raw;
+  let version = doc.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    fail('schemaVersion', 'a whole number from 1');
+  }
+  if (version > target) {
+    throw new StoryFormatError(
+      'This story was made by a newer version of Story Composer. Reload the app to update it.',
+    );
+  }
+  while (version < target) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step) throw new StoryFormatError(`No way to upgrade a story from version ${version}.`);
+    doc = { ...step.migrate(doc), schemaVersion: version + 1 };
+    version += 1;
+  }
+  return doc;
+}
+
+/** Checks that an unknown value is a current story document, migrating older ones first. */
+export function toStoryDocument(value: unknown): StoryDocument {
+  if (!isObject(value)) fail('the story', 'an object');
+  const doc = migrateStory(value);
+  str(doc, 'id', 'story');
+  num(doc, 'createdAt', 'story');
+  num(doc, 'updatedAt', 'story');
+  if (doc.width !== STAGE_WIDTH || doc.height !== STAGE_HEIGHT) {
+    fail('story size', `${STAGE_WIDTH}×${STAGE_HEIGHT}`);
+  }
+  checkBackground(doc.background);
+  if (!Array.isArray(doc.layers)) fail('layers', 'a list');
+  doc.layers.forEach(checkLayer);
+  return doc as unknown as StoryDocument;
+}
+
+/** The document as JSON text. */
+export function serializeStory(doc: StoryDocument): string {
+  return JSON.stringify(doc);
+}
+
+/** Reads a document from JSON text; throws StoryFormatError with a readable message. */
+export function parseStory(json: string): StoryDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new StoryFormatError('This story could not be read: it is not valid JSON.');
+  }
+  return toStoryDocument(value);
+}

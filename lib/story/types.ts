@@ -1,0 +1,134 @@
+/**
+ * The story document: plain, serialisable data and the single source of truth.
+ * Fabric, exports and drafts are all views of it. Media are referenced by id.
+ */
+
+/** Width and height of every story, in story pixels. */
+export const STAGE_WIDTH = 1080;
+export const STAGE_HEIGHT = 1920;
+
+/** Version of the document's shape; bump it and add a migration when the shape changes. */
+export const SCHEMA_VERSION = 1;
+
+export type MediaId = string;
+export type LayerId = string;
+
+export type BackgroundFit = 'cover' | 'contain';
+
+/** A background photo or video's framing inside the stage. */
+export interface Framing {
+  fit: BackgroundFit;
+  /** Extra zoom on top of the fit, 1 = none. */
+  zoom: number;
+  /** Offset of the media's centre from the stage's centre, in story pixels. */
+  panX: number;
+  panY: number;
+}
+
+export interface SolidBackground {
+  type: 'solid';
+  color: string;
+}
+
+export interface GradientBackground {
+  type: 'gradient';
+  /** Two or more CSS colours, top to bottom when `angle` is 180. */
+  colors: string[];
+  /** CSS-style angle in degrees: 180 runs top to bottom. */
+  angle: number;
+}
+
+export interface ImageBackground extends Framing {
+  type: 'image';
+  mediaId: MediaId;
+  /** Shown around the photo when it does not cover the stage. */
+  color: string;
+}
+
+export interface VideoBackground extends Framing {
+  type: 'video';
+  mediaId: MediaId;
+  color: string;
+  /** Seconds into the source where the story starts. */
+  trimStart: number;
+  /** Seconds into the source where the story ends; null means the source's end. */
+  trimEnd: number | null;
+  muted: boolean;
+}
+
+export type Background = SolidBackground | GradientBackground | ImageBackground | VideoBackground;
+
+/** Where a layer sits: its centre, uniform scale and rotation in degrees. */
+export interface Transform {
+  x: number;
+  y: number;
+  scale: number;
+  rotation: number;
+}
+
+export type TextAlign = 'left' | 'center' | 'right';
+export type TextBackgroundStyle = 'none' | 'solid' | 'translucent';
+
+export interface TextLayer extends Transform {
+  id: LayerId;
+  type: 'text';
+  text: string;
+  fontFamily: string;
+  /** Font size in story pixels at scale 1. */
+  fontSize: number;
+  color: string;
+  align: TextAlign;
+  background: TextBackgroundStyle;
+}
+
+export type ShapeKind = 'circle' | 'square' | 'star' | 'heart' | 'arrow';
+
+export interface EmojiSticker extends Transform {
+  id: LayerId;
+  type: 'sticker';
+  sticker: { kind: 'emoji'; emoji: string; name: string };
+}
+
+export interface ShapeSticker extends Transform {
+  id: LayerId;
+  type: 'sticker';
+  sticker: { kind: 'shape'; shape: ShapeKind; color: string };
+}
+
+export type StickerLayer = EmojiSticker | ShapeSticker;
+
+export type BrushKind = 'pen' | 'marker' | 'neon' | 'eraser';
+
+/** One stroke of a drawing: an SVG path in the layer's own coordinates (origin at its centre). */
+export interface Stroke {
+  brush: BrushKind;
+  color: string;
+  /** Line width in story pixels. */
+  size: number;
+  path: string;
+}
+
+export interface DrawingLayer extends Transform {
+  id: LayerId;
+  type: 'drawing';
+  /** Size of the box the strokes are drawn in, centred on the layer's origin. */
+  width: number;
+  height: number;
+  strokes: Stroke[];
+}
+
+export type Layer = TextLayer | StickerLayer | DrawingLayer;
+export type LayerType = Layer['type'];
+
+export interface StoryDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  width: typeof STAGE_WIDTH;
+  height: typeof STAGE_HEIGHT;
+  background: Background;
+  /** Bottom to top. */
+  layers: Layer[];
+}

@@ -1,0 +1,31 @@
+// Copies what the app serves from its own origin out of node_modules into public/:
+// the story fonts and a compact emoji index. Runs before every build (prebuild).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
+
+const fonts = {
+  '@fontsource/inter': 'inter-latin-700-normal.woff2',
+  '@fontsource/playfair-display': 'playfair-display-latin-700-normal.woff2',
+  '@fontsource/bebas-neue': 'bebas-neue-latin-400-normal.woff2',
+  '@fontsource/pacifico': 'pacifico-latin-400-normal.woff2',
+  '@fontsource/caveat': 'caveat-latin-700-normal.woff2',
+  '@fontsource/roboto-mono': 'roboto-mono-latin-500-normal.woff2',
+};
+mkdirSync(join(root, 'public/fonts'), { recursive: true });
+for (const [pkg, file] of Object.entries(fonts)) {
+  copyFileSync(join(pkgDir(pkg), 'files', file), join(root, 'public/fonts', file));
+}
+
+// [emoji, name, group] triples, without skin-tone variants: ~60 KB instead of ~400 KB.
+const groups = JSON.parse(
+  readFileSync(join(pkgDir('unicode-emoji-json'), 'data-by-group.json'), 'utf8'),
+);
+const index = groups.flatMap((g) => g.emojis.map((e) => [e.emoji, e.name, g.name]));
+writeFileSync(join(root, 'public/emoji.json'), JSON.stringify(index));
+console.log(`copy-assets: ${Object.keys(fonts).length} fonts, ${index.length} emoji`);
