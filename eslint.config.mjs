@@ -12,6 +12,7 @@ export default tseslint.config(
       'public/',
       'test-results/',
       'playwright-report/',
+      'reports/',
       'bench-results/',
       'next-env.d.ts',
     ],
@@ -44,7 +45,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'next', 'next/*', '@/components/*'], message: 'lib/ is framework-free.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'next', 'next/*', '@/components/*'],
+              message: 'lib/ is framework-free.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -54,7 +62,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', '@/*', 'fabric', 'react'], message: 'lib/story imports nothing.' }] },
+        {
+          patterns: [
+            { group: ['../*', '@/*', 'fabric', 'react'], message: 'lib/story imports nothing.' },
+          ],
+        },
       ],
     },
   },
@@ -62,7 +74,10 @@ export default tseslint.config(
     // Components never construct Fabric objects: that is the adapter's job.
     files: ['components/**/*.tsx', 'app/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'fabric', message: 'Use lib/editor/fabric.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'fabric', message: 'Use lib/editor/fabric.' }] },
+      ],
     },
   },
   {
@@ -72,7 +87,14 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js', 'scripts/**'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
+        performance: 'readonly',
+      },
     },
   },
 );

@@ -46,8 +46,14 @@ const config = {
   cleanUrls: true,
   trailingSlash: true,
   headers: [
-    { source: '**/*', headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
-    { source: '_next/static/**', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    {
+      source: '**/*',
+      headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+    },
+    {
+      source: '_next/static/**',
+      headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+    },
   ],
 };
 

@@ -21,7 +21,10 @@ const gradientCss = (colors: readonly string[], angle: number) =>
 
 /** Colours, gradients, and the framing of a photo or video background. */
 export function BackgroundPanel({ store, media, background, onClose }: BackgroundPanelProps) {
-  const medium = background.type === 'image' || background.type === 'video' ? media.get(background.mediaId) : undefined;
+  const medium =
+    background.type === 'image' || background.type === 'video'
+      ? media.get(background.mediaId)
+      : undefined;
   const solidColor = background.type === 'solid' ? background.color : '';
 
   return (
@@ -39,7 +42,9 @@ export function BackgroundPanel({ store, media, background, onClose }: Backgroun
             key={g.name}
             type="button"
             role="radio"
-            aria-checked={background.type === 'gradient' && background.colors.join() === g.colors.join()}
+            aria-checked={
+              background.type === 'gradient' && background.colors.join() === g.colors.join()
+            }
             aria-label={`${g.name} gradient`}
             className="swatch"
             style={{ background: gradientCss(g.colors, g.angle) }}
@@ -48,7 +53,12 @@ export function BackgroundPanel({ store, media, background, onClose }: Backgroun
         ))}
       </div>
       {medium && (background.type === 'image' || background.type === 'video') && (
-        <Framing store={store} background={background} width={medium.width} height={medium.height} />
+        <Framing
+          store={store}
+          background={background}
+          width={medium.width}
+          height={medium.height}
+        />
       )}
       <div className="sheet-actions">
         <button type="button" className="primary" onClick={onClose}>
@@ -92,8 +102,9 @@ function Framing({
           step={0.01}
           value={background.zoom}
           onPointerUp={seal}
-          onKeyUp={seal}
-          onChange={(e) => store.run(updateBackground, { zoom: Number(e.target.value) }, { mergeKey: 'bg-zoom' })}
+          onChange={(e) =>
+            store.run(updateBackground, { zoom: Number(e.target.value) }, { mergeKey: 'bg-zoom' })
+          }
         />
       </label>
       <label className="slider">
@@ -105,8 +116,9 @@ function Framing({
           step={1}
           value={background.panX}
           onPointerUp={seal}
-          onKeyUp={seal}
-          onChange={(e) => store.run(updateBackground, { panX: Number(e.target.value) }, { mergeKey: 'bg-pan-x' })}
+          onChange={(e) =>
+            store.run(updateBackground, { panX: Number(e.target.value) }, { mergeKey: 'bg-pan-x' })
+          }
         />
       </label>
       <label className="slider">
@@ -118,8 +130,9 @@ function Framing({
           step={1}
           value={background.panY}
           onPointerUp={seal}
-          onKeyUp={seal}
-          onChange={(e) => store.run(updateBackground, { panY: Number(e.target.value) }, { mergeKey: 'bg-pan-y' })}
+          onChange={(e) =>
+            store.run(updateBackground, { panY: Number(e.target.value) }, { mergeKey: 'bg-pan-y' })
+          }
         />
       </label>
     </div>

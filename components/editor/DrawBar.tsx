@@ -53,7 +53,11 @@ export function DrawBar({ settings, onChange, onUndoStroke, onDone }: DrawBarPro
         />
       </label>
       {settings.brush !== 'eraser' && (
-        <Swatches label="Brush colour" value={settings.color} onChange={(color) => onChange({ ...settings, color })} />
+        <Swatches
+          label="Brush colour"
+          value={settings.color}
+          onChange={(color) => onChange({ ...settings, color })}
+        />
       )}
     </div>
   );

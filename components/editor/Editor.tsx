@@ -2,7 +2,14 @@
 
 import Link from 'next/link';
 import { useCallback, useMemo, useState } from 'react';
-import { addDrawing, addSticker, addText, setBackground, updateText, type TextStyle } from '@/lib/editor/commands';
+import {
+  addDrawing,
+  addSticker,
+  addText,
+  setBackground,
+  updateText,
+  type TextStyle,
+} from '@/lib/editor/commands';
 import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
 import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { EditorStore } from '@/lib/editor/store';
@@ -38,7 +45,7 @@ export default function Editor() {
 
   useShortcuts(store, panel !== 'draw');
 
-  const onFile = useCallback(
+  const openFile = useCallback(
     async (file: File) => {
       setBusy(true);
       try {
@@ -49,7 +56,15 @@ export default function Editor() {
           setBackground,
           loaded.kind === 'image'
             ? { type: 'image', mediaId: loaded.id, color, ...DEFAULT_FRAMING }
-            : { type: 'video', mediaId: loaded.id, color, ...DEFAULT_FRAMING, trimStart: 0, trimEnd: null, muted: false },
+            : {
+                type: 'video',
+                mediaId: loaded.id,
+                color,
+                ...DEFAULT_FRAMING,
+                trimStart: 0,
+                trimEnd: null,
+                muted: false,
+              },
         );
         if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
         setAlert(null);
@@ -65,6 +80,7 @@ export default function Editor() {
     },
     [media, store],
   );
+  const onFile = useCallback((file: File) => void openFile(file), [openFile]);
   useMediaDrop(onFile);
 
   const lookup: MediaSourceLookup = useMemo(
@@ -75,7 +91,10 @@ export default function Editor() {
     [media],
   );
 
-  const callbacks = useMemo(() => ({ onEditText: (id: string) => setOpen({ kind: 'text', id }) }), []);
+  const callbacks = useMemo(
+    () => ({ onEditText: (id: string) => setOpen({ kind: 'text', id }) }),
+    [],
+  );
 
   const editing = open?.kind === 'text' && open.id ? findLayer(doc, open.id) : undefined;
   const textInitial: TextStyle = editing?.type === 'text' ? editing : DEFAULT_TEXT_STYLE;
@@ -107,11 +126,23 @@ export default function Editor() {
     <div className="editor">
       <header className="top-bar">
         <Link href="/" className="tool" aria-label="Home">
-          <span className="tool-icon" aria-hidden="true">‹</span>
+          <span className="tool-icon" aria-hidden="true">
+            ‹
+          </span>
           <span className="tool-label">Home</span>
         </Link>
-        <ToolButton label="Undo" icon="↶" disabled={!canUndo || panel === 'draw'} onClick={() => store.undo()} />
-        <ToolButton label="Redo" icon="↷" disabled={!canRedo || panel === 'draw'} onClick={() => store.redo()} />
+        <ToolButton
+          label="Undo"
+          icon="↶"
+          disabled={!canUndo || panel === 'draw'}
+          onClick={() => store.undo()}
+        />
+        <ToolButton
+          label="Redo"
+          icon="↷"
+          disabled={!canRedo || panel === 'draw'}
+          onClick={() => store.redo()}
+        />
         <ToolButton
           label="Safe zones"
           icon="▤"
@@ -122,7 +153,12 @@ export default function Editor() {
           }}
         />
         {video?.kind === 'video' && <PlayPause video={video.element} />}
-        <button type="button" className="primary export-button" onClick={() => setOpen({ kind: 'export' })} disabled={panel === 'draw'}>
+        <button
+          type="button"
+          className="primary export-button"
+          onClick={() => setOpen({ kind: 'export' })}
+          disabled={panel === 'draw'}
+        >
           Export
         </button>
       </header>
@@ -142,9 +178,17 @@ export default function Editor() {
           media={media}
           callbacks={callbacks}
           onReady={setStage}
-          onFontError={() => setAlert('The text fonts could not be loaded, so text uses a plain font. Reload to try again.')}
+          onFontError={() =>
+            setAlert(
+              'The text fonts could not be loaded, so text uses a plain font. Reload to try again.',
+            )
+          }
         />
-        {busy && <p className="stage-status" role="status">Opening…</p>}
+        {busy && (
+          <p className="stage-status" role="status">
+            Opening…
+          </p>
+        )}
       </div>
 
       <footer className="bottom">
@@ -161,13 +205,22 @@ export default function Editor() {
         ) : (
           <>
             {panel === 'background' && (
-              <BackgroundPanel store={store} media={media} background={doc.background} onClose={() => setPanel(null)} />
+              <BackgroundPanel
+                store={store}
+                media={media}
+                background={doc.background}
+                onClose={() => setPanel(null)}
+              />
             )}
             <LayerBar store={store} doc={doc} selectedId={selectedId} />
             <nav className="tool-bar" aria-label="Tools">
               <MediaPicker onFile={onFile} />
               <MediaPicker onFile={onFile} capture />
-              <ToolButton label="Add text" icon="Aa" onClick={() => setOpen({ kind: 'text', id: null })} />
+              <ToolButton
+                label="Add text"
+                icon="Aa"
+                onClick={() => setOpen({ kind: 'text', id: null })}
+              />
               <ToolButton label="Stickers" icon="☺" onClick={() => setOpen({ kind: 'stickers' })} />
               <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage} />
               <ToolButton
@@ -181,9 +234,23 @@ export default function Editor() {
         )}
       </footer>
 
-      <TextDialog open={open?.kind === 'text'} initial={textInitial} onDone={finishText} onCancel={() => setOpen(null)} />
-      <StickersDialog open={open?.kind === 'stickers'} onPick={pickSticker} onClose={() => setOpen(null)} />
-      <ExportDialog open={open?.kind === 'export'} doc={doc} lookup={lookup} onClose={() => setOpen(null)} />
+      <TextDialog
+        open={open?.kind === 'text'}
+        initial={textInitial}
+        onDone={finishText}
+        onCancel={() => setOpen(null)}
+      />
+      <StickersDialog
+        open={open?.kind === 'stickers'}
+        onPick={pickSticker}
+        onClose={() => setOpen(null)}
+      />
+      <ExportDialog
+        open={open?.kind === 'export'}
+        doc={doc}
+        lookup={lookup}
+        onClose={() => setOpen(null)}
+      />
     </div>
   );
 }

@@ -82,9 +82,16 @@ function ExportForm({ doc, lookup }: { doc: StoryDocument; lookup: MediaSourceLo
         </p>
       </fieldset>
       <Choice label="Image format" value={format} options={FORMATS} onChange={setFormat} />
-      <p className="muted">1080 × 1920 pixels, the size WhatsApp Status and Instagram and Facebook Stories use.</p>
+      <p className="muted">
+        1080 × 1920 pixels, the size WhatsApp Status and Instagram and Facebook Stories use.
+      </p>
       <div className="sheet-actions">
-        <button type="button" className="primary" onClick={start} disabled={phase.kind === 'running'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void start()}
+          disabled={phase.kind === 'running'}
+        >
           Start export
         </button>
       </div>
@@ -99,7 +106,6 @@ function ExportForm({ doc, lookup }: { doc: StoryDocument; lookup: MediaSourceLo
           <ul aria-label="Exported files" className="files">
             {phase.files.map((f, i) => (
               <li key={f.name}>
-                {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={phase.urls[i]} alt="" width={54} height={96} />
                 <span>
                   {f.name} · {formatSize(f.size)}

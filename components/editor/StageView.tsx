@@ -48,6 +48,15 @@ export function StageView({ store, media, callbacks, onReady, onFontError }: Sta
   }, [store, media]);
 
   return (
-    <div ref={host} className="stage" role="group" aria-label="Story canvas" tabIndex={0} aria-roledescription="story stage" />
+    // Focusable so that arrow keys, +/- and [ ] move, scale and turn the selected layer.
+    <div
+      ref={host}
+      className="stage"
+      role="group"
+      aria-label="Story canvas"
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      aria-roledescription="story stage"
+    />
   );
 }

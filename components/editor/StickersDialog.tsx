@@ -7,7 +7,6 @@ import { Dialog } from './Dialog';
 import { Swatches } from './Swatches';
 import { loadEmojiIndex, searchEmoji, type EmojiEntry } from '@/lib/stickers/emojiIndex';
 
-
 interface StickersDialogProps {
   open: boolean;
   onPick: (sticker: StickerLayer['sticker']) => void;
@@ -51,7 +50,11 @@ function StickerPicker({ onPick }: { onPick: StickersDialogProps['onPick'] }) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {failed && <p role="alert">The stickers could not be loaded. Check that the app is up to date and try again.</p>}
+      {failed && (
+        <p role="alert">
+          The stickers could not be loaded. Check that the app is up to date and try again.
+        </p>
+      )}
       {!query.trim() && (
         <section aria-label="Shapes" className="shapes">
           <div className="sticker-grid">
@@ -94,7 +97,8 @@ function ShapeIcon({ shape, color }: { shape: string; color: string }) {
     circle: 'M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20z',
     square: 'M4 4h16v16H4z',
     star: 'M12 2l2.9 6.6 7.1.6-5.4 4.7 1.6 7.1L12 17.3 5.8 21l1.6-7.1L2 9.2l7.1-.6z',
-    heart: 'M12 21C5 15.5 2 12.5 2 8.5 2 5.4 4.4 3 7.5 3c1.9 0 3.5 1 4.5 2.6C13 4 14.6 3 16.5 3 19.6 3 22 5.4 22 8.5c0 4-3 7-10 12.5z',
+    heart:
+      'M12 21C5 15.5 2 12.5 2 8.5 2 5.4 4.4 3 7.5 3c1.9 0 3.5 1 4.5 2.6C13 4 14.6 3 16.5 3 19.6 3 22 5.4 22 8.5c0 4-3 7-10 12.5z',
     arrow: 'M2 9h11V4l9 8-9 8v-5H2z',
   };
   return (

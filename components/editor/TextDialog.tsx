@@ -90,7 +90,12 @@ function TextForm({ initial, onDone }: { initial: TextStyle; onDone: (s: TextSty
       />
       <Swatches label="Text colour" value={style.color} onChange={(color) => set({ color })} />
       <div className="row">
-        <Choice label="Alignment" value={style.align} options={ALIGNMENTS} onChange={(align) => set({ align })} />
+        <Choice
+          label="Alignment"
+          value={style.align}
+          options={ALIGNMENTS}
+          onChange={(align) => set({ align })}
+        />
         <Choice
           label="Text background"
           value={style.background}

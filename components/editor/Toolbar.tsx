@@ -16,7 +16,13 @@ interface ToolButtonProps {
 /** A toolbar button: a symbol above a short word, named by its label. */
 export function ToolButton({ label, icon, onClick, disabled, pressed }: ToolButtonProps) {
   return (
-    <button type="button" className="tool" onClick={onClick} disabled={disabled} aria-pressed={pressed}>
+    <button
+      type="button"
+      className="tool"
+      onClick={onClick}
+      disabled={disabled}
+      aria-pressed={pressed}
+    >
       <span className="tool-icon" aria-hidden="true">
         {icon}
       </span>
@@ -26,7 +32,13 @@ export function ToolButton({ label, icon, onClick, disabled, pressed }: ToolButt
 }
 
 /** The file input for photos and videos, styled as a tool button; `capture` opens the camera. */
-export function MediaPicker({ onFile, capture }: { onFile: (f: File) => void; capture?: boolean }): ReactNode {
+export function MediaPicker({
+  onFile,
+  capture,
+}: {
+  onFile: (f: File) => void;
+  capture?: boolean;
+}): ReactNode {
   return (
     <label className={`tool ${capture ? 'camera-only' : ''}`}>
       <span className="tool-icon" aria-hidden="true">
@@ -50,7 +62,15 @@ export function MediaPicker({ onFile, capture }: { onFile: (f: File) => void; ca
 }
 
 /** What can be done to the selected layer, and a keyboard-friendly way to select one. */
-export function LayerBar({ store, doc, selectedId }: { store: EditorStore; doc: StoryDocument; selectedId: string | null }) {
+export function LayerBar({
+  store,
+  doc,
+  selectedId,
+}: {
+  store: EditorStore;
+  doc: StoryDocument;
+  selectedId: string | null;
+}) {
   const id = selectedId;
   const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
   return (
@@ -74,7 +94,12 @@ export function LayerBar({ store, doc, selectedId }: { store: EditorStore; doc: 
       <ToolButton label="Delete layer" icon="✕" disabled={!id} onClick={() => run(deleteLayer)} />
       <ToolButton label="Bring forward" icon="↑" disabled={!id} onClick={() => run(bringForward)} />
       <ToolButton label="Send backward" icon="↓" disabled={!id} onClick={() => run(sendBackward)} />
-      <ToolButton label="Duplicate layer" icon="⊕" disabled={!id} onClick={() => run(duplicateLayer)} />
+      <ToolButton
+        label="Duplicate layer"
+        icon="⊕"
+        disabled={!id}
+        onClick={() => run(duplicateLayer)}
+      />
     </div>
   );
 }

@@ -55,7 +55,13 @@ export function useShortcuts(store: EditorStore, enabled: boolean): void {
         const change = moves[e.key];
         if (!change || mod) return;
         e.preventDefault();
-        const t = { x: layer.x, y: layer.y, scale: layer.scale, rotation: layer.rotation, ...change };
+        const t = {
+          x: layer.x,
+          y: layer.y,
+          scale: layer.scale,
+          rotation: layer.rotation,
+          ...change,
+        };
         // Repeated presses on one layer are one undo step.
         store.run(transformLayer, { id: layer.id, transform: t }, { mergeKey: `keys:${layer.id}` });
       }

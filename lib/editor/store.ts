@@ -30,7 +30,11 @@ export class EditorStore {
   private readonly history: History<Snapshot>;
   private readonly listeners = new Set<() => void>();
 
-  constructor(doc: StoryDocument, historyLimit = 100, private readonly now: () => number = Date.now) {
+  constructor(
+    doc: StoryDocument,
+    historyLimit = 100,
+    private readonly now: () => number = Date.now,
+  ) {
     this.history = new History<Snapshot>(historyLimit);
     this.state = { doc, selectedId: null, canUndo: false, canRedo: false };
   }

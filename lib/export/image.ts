@@ -1,6 +1,11 @@
 import { StaticCanvas } from 'fabric';
 import { STAGE_HEIGHT, STAGE_WIDTH, type MediaId, type StoryDocument } from '../story';
-import { BackgroundObject, createLayerObject, loadStoryFonts, type BackgroundSource } from '../render';
+import {
+  BackgroundObject,
+  createLayerObject,
+  loadStoryFonts,
+  type BackgroundSource,
+} from '../render';
 
 export type ImageFormat = 'png' | 'jpeg';
 
@@ -38,11 +43,13 @@ export async function exportStoryImage(
     for (const layer of doc.layers) canvas.add(createLayerObject(layer));
     canvas.renderAll();
     const mime = format === 'png' ? 'image/png' : 'image/jpeg';
-    const blob = await new Promise<Blob | null>((resolve) => element.toBlob(resolve, mime, quality));
+    const blob = await new Promise<Blob | null>((resolve) =>
+      element.toBlob(resolve, mime, quality),
+    );
     if (!blob) throw new Error('The browser could not encode the image.');
     performance.measure('story-export-image', 'story-export-image-start');
     return blob;
   } finally {
-    canvas.dispose();
+    void canvas.dispose();
   }
 }

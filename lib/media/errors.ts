@@ -7,14 +7,16 @@ export class MediaError extends Error {
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export const MESSAGES = {
-  empty: (name: string) => `“${name}” is empty (0 bytes), so there is nothing to show. Choose another file.`,
+  empty: (name: string) =>
+    `“${name}” is empty (0 bytes), so there is nothing to show. Choose another file.`,
   unsupported: (name: string) =>
     `“${name}” is not a photo or video that Story Composer can use. Choose a JPEG, PNG, WebP or GIF photo, or an MP4, MOV or WebM video.`,
   heic: (name: string) =>
     `“${name}” is a HEIC photo, which this browser cannot open. Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and try again.`,
   tooLarge: (name: string, megapixels: number) =>
     `“${name}” is ${megapixels} megapixels; the limit is 50. Resize it and try again.`,
-  brokenImage: (name: string) => `“${name}” could not be opened. The photo may be damaged or incomplete.`,
+  brokenImage: (name: string) =>
+    `“${name}” could not be opened. The photo may be damaged or incomplete.`,
   brokenVideo: (name: string) =>
     `“${name}” could not be played by this browser. The video may be damaged, or in a format the browser cannot read.`,
 } as const;

@@ -7,7 +7,8 @@ export interface ImageSize {
 const u16be = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const u16le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u24le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16);
-const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + ((b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
+const u32be = (b: Uint8Array, i: number) =>
+  ((b[i]! << 24) >>> 0) + ((b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
 
 function jpegSize(b: Uint8Array): ImageSize | null {
   let i = 2;
@@ -33,8 +34,10 @@ function jpegSize(b: Uint8Array): ImageSize | null {
 
 function webpSize(b: Uint8Array): ImageSize | null {
   const chunk = String.fromCharCode(...b.subarray(12, 16));
-  if (chunk === 'VP8X' && b.length >= 30) return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
-  if (chunk === 'VP8 ' && b.length >= 30) return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
+  if (chunk === 'VP8X' && b.length >= 30)
+    return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
+  if (chunk === 'VP8 ' && b.length >= 30)
+    return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
   if (chunk === 'VP8L' && b.length >= 25) {
     const bits = b[21]! | (b[22]! << 8) | (b[23]! << 16) | (b[24]! << 24);
     return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };

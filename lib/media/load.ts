@@ -5,7 +5,15 @@ import { sniffFormat } from './sniff';
 
 /** A decoded photo or video, ready to draw. */
 export type LoadedMedia =
-  | { id: MediaId; kind: 'image'; blob: Blob; url: string; element: HTMLImageElement; width: number; height: number }
+  | {
+      id: MediaId;
+      kind: 'image';
+      blob: Blob;
+      url: string;
+      element: HTMLImageElement;
+      width: number;
+      height: number;
+    }
   | {
       id: MediaId;
       kind: 'video';
@@ -52,10 +60,15 @@ function openVideo(url: string, name: string): Promise<HTMLVideoElement> {
         reject(error);
       } else resolve(video);
     };
-    const timer = setTimeout(() => done(new MediaError(MESSAGES.brokenVideo(name))), VIDEO_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => done(new MediaError(MESSAGES.brokenVideo(name))),
+      VIDEO_TIMEOUT_MS,
+    );
     // loadeddata means the first frame is decoded, so the stage can draw it at once.
     video.onloadeddata = () =>
-      video.videoWidth && video.videoHeight ? done() : done(new MediaError(MESSAGES.brokenVideo(name)));
+      video.videoWidth && video.videoHeight
+        ? done()
+        : done(new MediaError(MESSAGES.brokenVideo(name)));
     video.onerror = () => done(new MediaError(MESSAGES.brokenVideo(name)));
     video.src = url;
   });
@@ -83,9 +96,18 @@ export async function loadMedia(file: Blob, name = 'This file'): Promise<LoadedM
     try {
       const element = await decodeImage(url, name);
       const pixels = element.naturalWidth * element.naturalHeight;
-      if (pixels > MAX_IMAGE_PIXELS) throw new MediaError(MESSAGES.tooLarge(name, Math.round(pixels / 1e6)));
+      if (pixels > MAX_IMAGE_PIXELS)
+        throw new MediaError(MESSAGES.tooLarge(name, Math.round(pixels / 1e6)));
       // naturalWidth/Height already follow the EXIF orientation, as drawImage does.
-      return { id, kind: 'image', blob, url, element, width: element.naturalWidth, height: element.naturalHeight };
+      return {
+        id,
+        kind: 'image',
+        blob,
+        url,
+        element,
+        width: element.naturalWidth,
+        height: element.naturalHeight,
+      };
     } catch (e) {
       URL.revokeObjectURL(url);
       throw e;

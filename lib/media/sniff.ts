@@ -1,6 +1,9 @@
 /** What a file's first bytes say it is, whatever its name or declared type claims. */
 export type SniffedFormat =
-  | { kind: 'image'; mime: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/bmp' }
+  | {
+      kind: 'image';
+      mime: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/bmp';
+    }
   | { kind: 'video'; mime: 'video/mp4' | 'video/quicktime' | 'video/webm' }
   | { kind: 'heic' }
   | { kind: 'unknown' };
@@ -12,8 +15,10 @@ const HEIC_BRANDS = ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'ms
 
 /** Identifies a photo or video container from its first bytes (16 are enough). */
 export function sniffFormat(b: Uint8Array): SniffedFormat {
-  if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG') return { kind: 'image', mime: 'image/png' };
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { kind: 'image', mime: 'image/jpeg' };
+  if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG')
+    return { kind: 'image', mime: 'image/png' };
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)
+    return { kind: 'image', mime: 'image/jpeg' };
   if (b.length >= 6 && ascii(b, 0, 4) === 'GIF8') return { kind: 'image', mime: 'image/gif' };
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
     return { kind: 'image', mime: 'image/webp' };

@@ -26,7 +26,11 @@ export function mediaRect(mediaWidth: number, mediaHeight: number, framing: Fram
 }
 
 /** Largest useful pan in each direction: beyond it the media would leave the stage's centre. */
-export function panLimits(mediaWidth: number, mediaHeight: number, framing: Framing): { x: number; y: number } {
+export function panLimits(
+  mediaWidth: number,
+  mediaHeight: number,
+  framing: Framing,
+): { x: number; y: number } {
   const r = mediaRect(mediaWidth, mediaHeight, { ...framing, panX: 0, panY: 0 });
   return {
     x: Math.max(Math.abs(r.width - STAGE_WIDTH) / 2, STAGE_WIDTH / 2),

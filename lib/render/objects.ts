@@ -40,7 +40,10 @@ function createContent(layer: Layer): FabricObject {
       return createTextObject(layer);
     case 'sticker':
       return layer.sticker.kind === 'emoji'
-        ? new FabricText(layer.sticker.emoji, { fontFamily: EMOJI_FONT_STACK, fontSize: EMOJI_SIZE })
+        ? new FabricText(layer.sticker.emoji, {
+            fontFamily: EMOJI_FONT_STACK,
+            fontSize: EMOJI_SIZE,
+          })
         : createShapeObject(layer.sticker.shape, layer.sticker.color);
     case 'drawing':
       return new StrokesObject(layer.strokes, { width: layer.width, height: layer.height });

@@ -49,7 +49,12 @@ export function strokeMargin(brush: BrushKind, size: number): number {
 export type PathCommand = readonly [string, ...number[]];
 
 /** Bounding box of the points of some path commands (control points included: a safe superset). */
-export function pathBounds(commands: readonly PathCommand[]): { minX: number; minY: number; maxX: number; maxY: number } {
+export function pathBounds(commands: readonly PathCommand[]): {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+} {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

@@ -9,11 +9,16 @@ export function luminance(hex: string): number {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+  return (
+    0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
+  );
 }
 
 /** Ink and box colours of a text layer, from its colour and background style. */
-export function textColors(layer: Pick<TextLayer, 'color' | 'background'>): { ink: string; box: string | null } {
+export function textColors(layer: Pick<TextLayer, 'color' | 'background'>): {
+  ink: string;
+  box: string | null;
+} {
   const light = luminance(layer.color) > 0.4;
   switch (layer.background) {
     case 'none':

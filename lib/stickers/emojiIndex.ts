@@ -26,7 +26,11 @@ export function loadEmojiIndex(url = '/emoji.json'): Promise<EmojiEntry[]> {
  * Emoji whose name contains every word of the query, best first: names that start with the
  * query, then names with a word starting with it, then the rest, each in the index's order.
  */
-export function searchEmoji(index: readonly EmojiEntry[], query: string, limit = Infinity): EmojiEntry[] {
+export function searchEmoji(
+  index: readonly EmojiEntry[],
+  query: string,
+  limit = Infinity,
+): EmojiEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return index.slice(0, limit);
   const q = words.join(' ');
@@ -34,7 +38,14 @@ export function searchEmoji(index: readonly EmojiEntry[], query: string, limit =
   index.forEach((e, i) => {
     const name = e.name.toLowerCase();
     if (!words.every((w) => name.includes(w))) return;
-    const rank = name === q ? 0 : name.startsWith(q) ? 1 : new RegExp(`\\b${escape(words[0]!)}`).test(name) ? 2 : 3;
+    const rank =
+      name === q
+        ? 0
+        : name.startsWith(q)
+          ? 1
+          : new RegExp(`\\b${escape(words[0]!)}`).test(name)
+            ? 2
+            : 3;
     scored.push({ e, rank, i });
   });
   scored.sort((a, b) => a.rank - b.rank || a.i - b.i);

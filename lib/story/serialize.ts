@@ -16,7 +16,8 @@ export class StoryFormatError extends Error {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function fail(path: string, expected: string): never {
   throw new StoryFormatError(`This story could not be read: ${path} should be ${expected}.`);
@@ -55,7 +56,11 @@ function checkBackground(v: unknown): asserts v is Background {
   if (type === 'solid') str(v, 'color', 'background');
   if (type === 'gradient') {
     const colors = v.colors;
-    if (!Array.isArray(colors) || colors.length < 2 || !colors.every((c) => typeof c === 'string')) {
+    if (
+      !Array.isArray(colors) ||
+      colors.length < 2 ||
+      !colors.every((c) => typeof c === 'string')
+    ) {
       fail('background.colors', 'two or more colours');
     }
     num(v, 'angle', 'background');

@@ -6,7 +6,13 @@ export const addDrawing: Command<Omit<DrawingLayer, 'id' | 'type' | 'scale' | 'r
   name: 'addDrawing',
   perform(doc, drawing) {
     if (drawing.strokes.length === 0) return null;
-    const layer: DrawingLayer = { id: createId('d'), type: 'drawing', scale: 1, rotation: 0, ...drawing };
+    const layer: DrawingLayer = {
+      id: createId('d'),
+      type: 'drawing',
+      scale: 1,
+      rotation: 0,
+      ...drawing,
+    };
     return { doc: { ...doc, layers: [...doc.layers, layer] }, select: null };
   },
 };

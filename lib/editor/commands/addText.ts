@@ -1,7 +1,10 @@
 import { createTextLayer, type TextLayer } from '../../story';
 import type { Command } from '../command';
 
-export type TextStyle = Pick<TextLayer, 'text' | 'fontFamily' | 'fontSize' | 'color' | 'align' | 'background'>;
+export type TextStyle = Pick<
+  TextLayer,
+  'text' | 'fontFamily' | 'fontSize' | 'color' | 'align' | 'background'
+>;
 
 /** Adds a text layer in the middle of the stage and selects it. Empty text adds nothing. */
 export const addText: Command<TextStyle> = {

@@ -25,7 +25,12 @@ export const transformLayer: Command<{ id: LayerId; transform: Transform }> = {
     };
     const layer = doc.layers.find((l) => l.id === id);
     if (!layer) return null;
-    if (layer.x === t.x && layer.y === t.y && layer.scale === t.scale && layer.rotation === t.rotation) {
+    if (
+      layer.x === t.x &&
+      layer.y === t.y &&
+      layer.scale === t.scale &&
+      layer.rotation === t.rotation
+    ) {
       return null;
     }
     const next = replaceLayer(doc, id, (l) => ({ ...l, ...t }));

@@ -15,7 +15,8 @@ export const updateBackground: Command<BackgroundChanges> = {
     if (bg.type !== 'image' && bg.type !== 'video') return null;
     const next = { ...bg };
     if (changes.fit) next.fit = changes.fit;
-    if (changes.zoom !== undefined) next.zoom = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, changes.zoom));
+    if (changes.zoom !== undefined)
+      next.zoom = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, changes.zoom));
     if (changes.panX !== undefined) next.panX = changes.panX;
     if (changes.panY !== undefined) next.panY = changes.panY;
     if (next.type === 'video') {

@@ -1,5 +1,11 @@
 import { PencilBrush, Shadow, type Canvas, type Path } from 'fabric';
-import { STAGE_HEIGHT, STAGE_WIDTH, type BrushKind, type DrawingLayer, type Stroke } from '../../story';
+import {
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  type BrushKind,
+  type DrawingLayer,
+  type Stroke,
+} from '../../story';
 import {
   MARKER_ALPHA,
   pathBounds,
@@ -109,7 +115,9 @@ export class DrawingSession {
 
   private readonly onPath = ({ path }: { path: Path }) => {
     this.canvas.remove(path);
-    const commands = (path.path as unknown as PathCommand[]).map((c) => [...c] as unknown as PathCommand);
+    const commands = (path.path as unknown as PathCommand[]).map(
+      (c) => [...c] as unknown as PathCommand,
+    );
     this.strokes.push({ ...this.settings, commands });
     this.refresh();
   };

@@ -1,11 +1,5 @@
 import { Canvas, Point, type FabricObject, type TPointerEventInfo } from 'fabric';
-import {
-  STAGE_HEIGHT,
-  STAGE_WIDTH,
-  type Background,
-  type Layer,
-  type LayerId,
-} from '../../story';
+import { STAGE_HEIGHT, STAGE_WIDTH, type Background, type Layer, type LayerId } from '../../story';
 import type { MediaRegistry } from '../../media';
 import {
   BackgroundObject,
@@ -242,8 +236,11 @@ export class FabricStage {
 
   private syncBackground(value: Background): void {
     if (this.background?.value === value) return;
-    const medium = value.type === 'image' || value.type === 'video' ? this.media.get(value.mediaId) : undefined;
-    const source = medium ? { element: medium.element, width: medium.width, height: medium.height } : null;
+    const medium =
+      value.type === 'image' || value.type === 'video' ? this.media.get(value.mediaId) : undefined;
+    const source = medium
+      ? { element: medium.element, width: medium.width, height: medium.height }
+      : null;
     const object = new BackgroundObject(value, source);
     this.background = { value, object };
     this.canvas.backgroundImage = object;

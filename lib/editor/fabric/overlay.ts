@@ -8,7 +8,11 @@ export interface OverlayState {
 }
 
 /** Draws editing aids (centre guides, safe zones) over the stage. Never part of an export. */
-export function drawOverlay(ctx: CanvasRenderingContext2D, zoom: number, state: OverlayState): void {
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  zoom: number,
+  state: OverlayState,
+): void {
   ctx.save();
   ctx.setTransform(zoom, 0, 0, zoom, 0, 0);
   if (state.safeZones) {

@@ -1,0 +1,4 @@
+/** The parts of the renderer that need no Fabric and no DOM, for use anywhere (and in tests). */
+export * from './framing';
+export * from './strokePaint';
+export * from './textStyle';

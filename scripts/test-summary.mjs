@@ -1,0 +1,27 @@
+// Prints one closing line for the whole suite from the Vitest and Playwright JSON reports:
+// "tests: N passed, N failed, N skipped".
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const unit = read('reports/vitest.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+  skipped += unit.numPendingTests + unit.numTodoTests;
+}
+const e2e = read('reports/playwright.json');
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+  skipped += e2e.stats.skipped;
+}
+if (!unit || !e2e) {
+  console.error('test-summary: a report is missing (reports/vitest.json, reports/playwright.json)');
+  process.exit(1);
+}
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (failed > 0 || passed === 0) process.exit(1);

@@ -1,0 +1,33 @@
+import { badFiles } from './files';
+import { addText, expect, fixture, openEditor, test } from './fixtures';
+
+test('bad files give a clear alert and leave the story exactly as it was', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('photo.jpg'));
+  await addText(page, 'Keep me');
+  await page.getByLabel('Selected layer').selectOption('');
+  const stage = page.getByLabel('Story canvas');
+  await page.waitForTimeout(300);
+  const before = await stage.screenshot();
+  const layers = page.getByLabel('Selected layer').locator('option');
+
+  for (const { file, says } of badFiles()) {
+    const started = Date.now();
+    await page.getByLabel('Add photo or video').setInputFiles(file);
+    // Next's route announcer is an alert too; ours is the one that can be dismissed.
+    const alert = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('button', { name: 'Dismiss' }) });
+    await expect(alert, file.name).toContainText(says);
+    await expect(alert).toContainText(file.name);
+    await expect(layers).toHaveText(['No layer selected', 'Text “Keep me”']);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toBeHidden();
+    expect(await stage.screenshot(), `${file.name} changed the stage`).toEqual(before);
+    test.info().annotations.push({ type: file.name, description: `${Date.now() - started} ms` });
+  }
+
+  // And the story still works afterwards.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(layers).toHaveText(['No layers yet']);
+});

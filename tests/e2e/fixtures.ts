@@ -1,0 +1,164 @@
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every browser test also checks the privacy promise: no request leaves the app's origin
+ * (blob: and data: URLs stay in the page).
+ */
+export const test = base.extend<{ foreignRequests: string[] }>({
+  foreignRequests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const foreign: string[] = [];
+      page.on('request', (req) => {
+        const url = req.url();
+        if (url.startsWith('blob:') || url.startsWith('data:')) return;
+        if (new URL(url).origin !== origin) foreign.push(url);
+      });
+      await use(foreign);
+      expect(foreign, 'requests that left the origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens a new story and waits until the stage has drawn. */
+export async function openEditor(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New story' }).click();
+  await expect(page.getByLabel('Story canvas').locator('canvas').first()).toBeVisible();
+}
+
+/** The stage's box on the page. */
+export async function stageBox(page: Page) {
+  const box = await page.getByLabel('Story canvas').boundingBox();
+  if (!box) throw new Error('stage not visible');
+  return box;
+}
+
+/** Converts a point in story pixels (1080×1920) to page coordinates. */
+export async function storyPoint(page: Page, x: number, y: number) {
+  const box = await stageBox(page);
+  return { x: box.x + (x / 1080) * box.width, y: box.y + (y / 1920) * box.height };
+}
+
+/** Adds a text layer through the Text dialog. */
+export async function addText(page: Page, text: string, color?: string) {
+  await page.getByRole('button', { name: 'Add text' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Text' });
+  await dialog.getByRole('textbox', { name: 'Story text' }).fill(text);
+  if (color)
+    await dialog
+      .getByRole('radiogroup', { name: 'Text colour' })
+      .getByRole('radio', { name: color })
+      .click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Exports a PNG through the Export dialog and returns the downloaded file's name and bytes. */
+export async function exportPng(page: Page): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(
+    dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem'),
+  ).toHaveCount(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(path);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  return { name: download.suggestedFilename(), bytes };
+}
+
+/** Pixel statistics of a PNG, decoded in the page: its size and how many pixels match a colour. */
+export async function analysePng(
+  page: Page,
+  bytes: Buffer,
+  rgb: [number, number, number],
+  tolerance = 40,
+) {
+  return page.evaluate(
+    async ({ b64, rgb, tolerance }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let matches = 0;
+      let sumY = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (
+          Math.abs(px[i]! - rgb[0]) +
+            Math.abs(px[i + 1]! - rgb[1]) +
+            Math.abs(px[i + 2]! - rgb[2]) <=
+          tolerance
+        ) {
+          matches++;
+          sumY += Math.floor(i / 4 / bitmap.width);
+        }
+      }
+      return {
+        width: bitmap.width,
+        height: bitmap.height,
+        matches,
+        meanY: matches ? sumY / matches : -1,
+      };
+    },
+    { b64: bytes.toString('base64'), rgb, tolerance },
+  );
+}
+
+/** Centroid and horizontal extent of the pixels of one colour in a PNG, decoded in the page. */
+export async function colourBlob(
+  page: Page,
+  bytes: Buffer,
+  rgb: [number, number, number],
+  tolerance = 60,
+) {
+  return page.evaluate(
+    async ({ b64, rgb, tolerance }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let n = 0;
+      let sx = 0;
+      let sy = 0;
+      let minX = Infinity;
+      let maxX = -Infinity;
+      for (let i = 0; i < px.length; i += 4) {
+        if (
+          Math.abs(px[i]! - rgb[0]) +
+            Math.abs(px[i + 1]! - rgb[1]) +
+            Math.abs(px[i + 2]! - rgb[2]) >
+          tolerance
+        )
+          continue;
+        const x = (i / 4) % bitmap.width;
+        const y = Math.floor(i / 4 / bitmap.width);
+        n++;
+        sx += x;
+        sy += y;
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+      }
+      return { count: n, cx: sx / n, cy: sy / n, width: maxX - minX + 1 };
+    },
+    { b64: bytes.toString('base64'), rgb, tolerance },
+  );
+}
+
+/** Path of a committed fixture file. */
+export const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

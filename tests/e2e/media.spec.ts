@@ -1,0 +1,48 @@
+import { expect, fixture, openEditor, test } from './fixtures';
+
+test('a video background plays muted in the preview and can be paused', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  const toggle = page.getByRole('button', { name: /Pause video|Play video/ });
+  await expect(toggle).toBeVisible();
+  const stage = page.getByLabel('Story canvas');
+  // The frame on the stage changes while the video plays…
+  const a = await stage.screenshot();
+  await page.waitForTimeout(400);
+  const b = await stage.screenshot();
+  expect(a.equals(b)).toBe(false);
+  // …and stops changing when it is paused.
+  await page.getByRole('button', { name: 'Pause video' }).click();
+  await expect(page.getByRole('button', { name: 'Play video' })).toBeVisible();
+  await page.waitForTimeout(200);
+  const c = await stage.screenshot();
+  await page.waitForTimeout(400);
+  expect((await stage.screenshot()).equals(c)).toBe(true);
+});
+
+test('background colours, gradients and photo framing change the stage and undo as one step each', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const stage = page.getByLabel('Story canvas');
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('photo.jpg'));
+  await page.getByRole('button', { name: 'Background' }).click();
+  const panel = page.getByRole('region', { name: 'Background settings' });
+  const covered = await stage.screenshot();
+  await panel.getByRole('radio', { name: 'Show it whole' }).click();
+  await expect.poll(async () => (await stage.screenshot()).equals(covered)).toBe(false);
+
+  const zoom = panel.getByRole('slider', { name: 'Zoom' });
+  await zoom.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(zoom).toHaveValue('1.05');
+
+  await panel.getByRole('radio', { name: 'Mint gradient' }).click();
+  await panel.getByRole('radio', { name: 'Red' }).click();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.click(); // red → mint
+  await undo.click(); // mint → photo, zoomed
+  await expect(zoom).toHaveValue('1.05');
+  await undo.click(); // the five zoom presses were one step
+  await expect(zoom).toHaveValue('1');
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addText,
+  transformLayer,
+  updateBackground,
+  setBackground,
+} from '../../lib/editor/commands';
+import { History } from '../../lib/editor/history';
+import { EditorStore } from '../../lib/editor/store';
+import { createStory } from '../../lib/story';
+
+const style = {
+  text: 'Hi',
+  fontFamily: 'Inter',
+  fontSize: 96,
+  color: '#fff',
+  align: 'center',
+  background: 'none',
+} as const;
+
+describe('History', () => {
+  it('undoes and redoes in order, and a new change clears the redo stack', () => {
+    const h = new History<number>();
+    h.record(0);
+    h.record(1);
+    expect(h.undo(2)).toBe(1);
+    expect(h.undo(1)).toBe(0);
+    expect(h.undo(0)).toBeUndefined();
+    expect(h.redo(0)).toBe(1);
+    h.record(1);
+    expect(h.canRedo).toBe(false);
+  });
+
+  it('keeps at most `limit` steps, dropping the oldest', () => {
+    const h = new History<number>(50);
+    for (let i = 0; i < 80; i++) h.record(i);
+    expect(h.size).toBe(50);
+    let state = 80;
+    let steps = 0;
+    for (let s = h.undo(state); s !== undefined; s = h.undo(state)) {
+      state = s;
+      steps++;
+    }
+    expect(steps).toBe(50);
+    expect(state).toBe(30);
+  });
+
+  it('merges consecutive changes with the same key into one step, until sealed', () => {
+    const h = new History<string>();
+    h.record('a', 'slider');
+    h.record('b', 'slider');
+    h.record('c', 'slider');
+    h.seal();
+    h.record('d', 'slider');
+    expect(h.size).toBe(2);
+    expect(h.undo('e')).toBe('d');
+    expect(h.undo('d')).toBe('a');
+  });
+});
+
+describe('EditorStore', () => {
+  it('runs commands, selects what they say, and notifies subscribers', () => {
+    let clock = 1000;
+    const store = new EditorStore(createStory(0), 100, () => clock);
+    let calls = 0;
+    store.subscribe(() => calls++);
+    expect(store.run(addText, style)).toBe(true);
+    const { doc, selectedId, canUndo } = store.getState();
+    expect(doc.layers).toHaveLength(1);
+    expect(selectedId).toBe(doc.layers[0]!.id);
+    expect(canUndo).toBe(true);
+    expect(doc.updatedAt).toBe(1000);
+    expect(calls).toBe(1);
+    clock = 2000;
+    expect(store.run(addText, { ...style, text: ' ' })).toBe(false);
+    expect(calls).toBe(1);
+  });
+
+  it('undoes and redoes at least 50 steps', () => {
+    const store = new EditorStore(createStory(0));
+    store.run(addText, style);
+    const id = store.getState().doc.layers[0]!.id;
+    for (let i = 1; i <= 60; i++)
+      store.run(transformLayer, { id, transform: { x: i, y: 0, scale: 1, rotation: 0 } });
+    for (let i = 0; i < 50; i++) expect(store.undo()).toBe(true);
+    expect(store.getState().doc.layers[0]!.x).toBe(10);
+    for (let i = 0; i < 50; i++) expect(store.redo()).toBe(true);
+    expect(store.getState().doc.layers[0]!.x).toBe(60);
+    expect(store.redo()).toBe(false);
+  });
+
+  it('makes one slider drag one undo step', () => {
+    const store = new EditorStore(createStory(0));
+    store.run(setBackground, {
+      type: 'image',
+      mediaId: 'm',
+      color: '#000',
+      fit: 'cover',
+      zoom: 1,
+      panX: 0,
+      panY: 0,
+    });
+    for (const zoom of [1.1, 1.2, 1.3, 1.4])
+      store.run(updateBackground, { zoom }, { mergeKey: 'zoom' });
+    store.sealHistory();
+    expect(store.getState().doc.background).toMatchObject({ zoom: 1.4 });
+    store.undo();
+    expect(store.getState().doc.background).toMatchObject({ zoom: 1 });
+    store.undo();
+    expect(store.getState().doc.background.type).toBe('gradient');
+  });
+
+  it('drops a selection that undo made invalid', () => {
+    const store = new EditorStore(createStory(0));
+    store.run(addText, style);
+    expect(store.getState().selectedId).not.toBeNull();
+    store.undo();
+    expect(store.getState().selectedId).toBeNull();
+    store.select('not-a-layer');
+    expect(store.getState().selectedId).toBeNull();
+  });
+});
