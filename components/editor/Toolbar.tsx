@@ -7,6 +7,8 @@ import { describeLayer, type StoryDocument } from '@/lib/story';
 
 interface ToolButtonProps {
   label: string;
+  /** A shorter word to show where space is tight; `label` stays the accessible name. */
+  short?: string;
   icon: string;
   onClick?: () => void;
   disabled?: boolean;
@@ -14,7 +16,7 @@ interface ToolButtonProps {
 }
 
 /** A toolbar button: a symbol above a short word, named by its label. */
-export function ToolButton({ label, icon, onClick, disabled, pressed }: ToolButtonProps) {
+export function ToolButton({ label, short, icon, onClick, disabled, pressed }: ToolButtonProps) {
   return (
     <button
       type="button"
@@ -22,11 +24,12 @@ export function ToolButton({ label, icon, onClick, disabled, pressed }: ToolButt
       onClick={onClick}
       disabled={disabled}
       aria-pressed={pressed}
+      aria-label={short ? label : undefined}
     >
       <span className="tool-icon" aria-hidden="true">
         {icon}
       </span>
-      <span className="tool-label">{label}</span>
+      <span className="tool-label">{short ?? label}</span>
     </button>
   );
 }
@@ -91,11 +94,30 @@ export function LayerBar({
             </option>
           ))}
       </select>
-      <ToolButton label="Delete layer" icon="✕" disabled={!id} onClick={() => run(deleteLayer)} />
-      <ToolButton label="Bring forward" icon="↑" disabled={!id} onClick={() => run(bringForward)} />
-      <ToolButton label="Send backward" icon="↓" disabled={!id} onClick={() => run(sendBackward)} />
+      <ToolButton
+        label="Delete layer"
+        short="Delete"
+        icon="✕"
+        disabled={!id}
+        onClick={() => run(deleteLayer)}
+      />
+      <ToolButton
+        label="Bring forward"
+        short="Forward"
+        icon="↑"
+        disabled={!id}
+        onClick={() => run(bringForward)}
+      />
+      <ToolButton
+        label="Send backward"
+        short="Backward"
+        icon="↓"
+        disabled={!id}
+        onClick={() => run(sendBackward)}
+      />
       <ToolButton
         label="Duplicate layer"
+        short="Copy"
         icon="⊕"
         disabled={!id}
         onClick={() => run(duplicateLayer)}

@@ -9,6 +9,7 @@ test('bad files give a clear alert and leave the story exactly as it was', async
   const stage = page.getByLabel('Story canvas');
   await page.waitForTimeout(300);
   const before = await stage.screenshot();
+  const box = await stage.boundingBox();
   const layers = page.getByLabel('Selected layer').locator('option');
 
   for (const { file, says } of badFiles()) {
@@ -20,6 +21,9 @@ test('bad files give a clear alert and leave the story exactly as it was', async
       .filter({ has: page.getByRole('button', { name: 'Dismiss' }) });
     await expect(alert, file.name).toContainText(says);
     await expect(alert).toContainText(file.name);
+    // The message sits over the story; it neither hides nor moves the stage.
+    expect(await stage.boundingBox()).toEqual(box);
+    await expect(stage).toBeVisible();
     await expect(layers).toHaveText(['No layer selected', 'Text “Keep me”']);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(alert).toBeHidden();
