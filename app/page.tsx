@@ -1,3 +1,4 @@
+import { DraftsList } from '@/components/home/DraftsList';
 import { NewStoryButton } from '@/components/home/NewStoryButton';
 
 export default function HomePage() {
@@ -9,6 +10,7 @@ export default function HomePage() {
         photos and videos stay on this device.
       </p>
       <NewStoryButton />
+      <DraftsList />
     </main>
   );
 }

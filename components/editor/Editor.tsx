@@ -19,10 +19,12 @@ import { createStory, DEFAULT_FRAMING, findLayer, type StickerLayer } from '@/li
 import { BackgroundPanel, PlayPause } from './BackgroundPanel';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
+import { Notices } from './Notices';
 import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
 import { DEFAULT_TEXT_STYLE, TextDialog } from './TextDialog';
-import { LayerBar, MediaPicker, ToolButton } from './Toolbar';
+import { LayerBar, MediaPicker, SaveStatus, ToolButton } from './Toolbar';
+import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
 import { useShortcuts } from './useShortcuts';
@@ -35,6 +37,7 @@ export default function Editor() {
   const [store] = useState(() => new EditorStore(createStory()));
   const [media] = useState(() => new MediaRegistry());
   const { doc, selectedId, canUndo, canRedo } = useEditorState(store);
+  const { session, state: draft } = useDraftSession(store, media);
   const [stage, setStage] = useState<FabricStage | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -143,6 +146,7 @@ export default function Editor() {
           disabled={!canRedo || panel === 'draw'}
           onClick={() => store.redo()}
         />
+        <SaveStatus draft={draft} />
         <ToolButton
           label="Safe zones"
           icon="▤"
@@ -163,14 +167,13 @@ export default function Editor() {
         </button>
       </header>
 
-      {alert && (
-        <div role="alert" className="alert">
-          <span>{alert}</span>
-          <button type="button" className="chip" onClick={() => setAlert(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <Notices
+        mediaAlert={alert}
+        onDismissMedia={() => setAlert(null)}
+        draft={draft}
+        onTakeOver={() => void session.takeOver()}
+        onExportNow={() => setOpen({ kind: 'export' })}
+      />
 
       <div className="stage-area">
         <StageView
@@ -250,6 +253,9 @@ export default function Editor() {
         doc={doc}
         lookup={lookup}
         onClose={() => setOpen(null)}
+        onExported={(files) =>
+          files.forEach((f) => void session.addExport(f).catch(() => undefined))
+        }
       />
     </div>
   );

@@ -13,6 +13,8 @@ interface ExportDialogProps {
   doc: StoryDocument;
   lookup: MediaSourceLookup;
   onClose: () => void;
+  /** Files just made, to keep with the draft. */
+  onExported?: (files: File[]) => void;
 }
 
 type Phase =
@@ -30,15 +32,19 @@ const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Renders the story to files at full resolution and offers them for download. */
-export function ExportDialog({ open, doc, lookup, onClose }: ExportDialogProps) {
+export function ExportDialog({ open, doc, lookup, onClose, onExported }: ExportDialogProps) {
   return (
     <Dialog title="Export" open={open} onClose={onClose} className="export-sheet">
-      <ExportForm doc={doc} lookup={lookup} />
+      <ExportForm doc={doc} lookup={lookup} onExported={onExported} />
     </Dialog>
   );
 }
 
-function ExportForm({ doc, lookup }: { doc: StoryDocument; lookup: MediaSourceLookup }) {
+function ExportForm({
+  doc,
+  lookup,
+  onExported,
+}: Pick<ExportDialogProps, 'doc' | 'lookup' | 'onExported'>) {
   const [format, setFormat] = useState<ImageFormat>('png');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const hasVideo = doc.background.type === 'video';
@@ -57,6 +63,7 @@ function ExportForm({ doc, lookup }: { doc: StoryDocument; lookup: MediaSourceLo
       const name = storyFileName(new Date(), format === 'png' ? 'png' : 'jpg');
       const file = new File([blob], name, { type: blob.type });
       setPhase({ kind: 'done', files: [file], urls: [URL.createObjectURL(file)] });
+      onExported?.([file]);
     } catch (e) {
       setPhase({
         kind: 'failed',

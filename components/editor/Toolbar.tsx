@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { bringForward, deleteLayer, duplicateLayer, sendBackward } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
+import type { DraftSessionState } from '@/lib/editor/draftSession';
 import { describeLayer, type StoryDocument } from '@/lib/story';
 
 interface ToolButtonProps {
@@ -123,5 +124,25 @@ export function LayerBar({
         onClick={() => run(duplicateLayer)}
       />
     </div>
+  );
+}
+
+/** Whether the story is saved on this device, in a word. */
+export function SaveStatus({ draft }: { draft: DraftSessionState }) {
+  const text = draft.readOnly
+    ? 'View only'
+    : draft.storageError || draft.save.kind === 'failed'
+      ? 'Not saved'
+      : draft.save.kind === 'saved'
+        ? 'Saved'
+        : draft.save.kind === 'idle'
+          ? draft.phase === 'ready' && draft.draftId
+            ? 'Saved'
+            : ''
+          : 'Saving…';
+  return (
+    <span role="status" className="save-status">
+      {text}
+    </span>
   );
 }

@@ -19,6 +19,13 @@ export class History<T> {
     if (this.past.length > this.limit) this.past.splice(0, this.past.length - this.limit);
   }
 
+  /** Forgets every step. */
+  clear(): void {
+    this.past = [];
+    this.future = [];
+    this.lastKey = null;
+  }
+
   /** Ends any merging run, so the next change is its own step. */
   seal(): void {
     this.lastKey = null;

@@ -29,6 +29,7 @@ export class EditorStore {
   private state: EditorState;
   private readonly history: History<Snapshot>;
   private readonly listeners = new Set<() => void>();
+  private readOnly = false;
 
   constructor(
     doc: StoryDocument,
@@ -46,8 +47,14 @@ export class EditorStore {
     return () => this.listeners.delete(listener);
   };
 
+  /** While read-only (the draft is being edited in another tab), commands change nothing. */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+  }
+
   /** Performs a command; returns whether it changed anything. */
   run<A>(command: Command<A>, args: A, options: RunOptions = {}): boolean {
+    if (this.readOnly) return false;
     const result = command.perform(this.state.doc, args);
     if (!result) return false;
     this.history.record(this.snapshot(), options.mergeKey);
@@ -62,6 +69,7 @@ export class EditorStore {
   }
 
   undo(): boolean {
+    if (this.readOnly) return false;
     const prev = this.history.undo(this.snapshot());
     if (!prev) return false;
     this.set(prev.doc, this.validSelection(prev.doc, this.state.selectedId ?? prev.selectedId));
@@ -69,6 +77,7 @@ export class EditorStore {
   }
 
   redo(): boolean {
+    if (this.readOnly) return false;
     const next = this.history.redo(this.snapshot());
     if (!next) return false;
     this.set(next.doc, this.validSelection(next.doc, this.state.selectedId ?? next.selectedId));
@@ -81,8 +90,9 @@ export class EditorStore {
     this.set(this.state.doc, selectedId);
   }
 
-  /** Replaces the whole document without history (loading a draft, say). */
+  /** Replaces the whole document and forgets the history (loading a draft, say). */
   load(doc: StoryDocument): void {
+    this.history.clear();
     this.set(doc, null);
   }
 

@@ -13,30 +13,33 @@ export interface ImageExportOptions {
   format: ImageFormat;
   /** JPEG quality, 0–1. */
   quality?: number;
+  /** 1 for the full 1080×1920; less for thumbnails. */
+  scale?: number;
 }
 
 /** Finds the drawable source of a background medium. */
 export type MediaSourceLookup = (id: MediaId) => BackgroundSource | null;
 
 /**
- * Renders the story from its document at exactly 1080×1920 — not a capture of the scaled preview —
- * with the same object builders as the stage, so the file shows what the stage shows.
+ * Renders the story from its document — not a capture of the scaled preview — with the same
+ * object builders as the stage, so the file shows what the stage shows. At scale 1 the image is
+ * exactly 1080×1920.
  */
-export async function exportStoryImage(
+export async function renderStoryImage(
   doc: StoryDocument,
   lookup: MediaSourceLookup,
-  { format, quality = 0.92 }: ImageExportOptions,
+  { format, quality = 0.92, scale = 1 }: ImageExportOptions,
 ): Promise<Blob> {
-  performance.mark('story-export-image-start');
   await loadStoryFonts();
   const element = document.createElement('canvas');
   const canvas = new StaticCanvas(element, {
-    width: STAGE_WIDTH,
-    height: STAGE_HEIGHT,
+    width: Math.round(STAGE_WIDTH * scale),
+    height: Math.round(STAGE_HEIGHT * scale),
     enableRetinaScaling: false,
     renderOnAddRemove: false,
   });
   try {
+    canvas.setZoom(scale);
     const bg = doc.background;
     const source = bg.type === 'image' || bg.type === 'video' ? lookup(bg.mediaId) : null;
     canvas.backgroundImage = new BackgroundObject(bg, source);
@@ -47,9 +50,25 @@ export async function exportStoryImage(
       element.toBlob(resolve, mime, quality),
     );
     if (!blob) throw new Error('The browser could not encode the image.');
-    performance.measure('story-export-image', 'story-export-image-start');
     return blob;
   } finally {
     void canvas.dispose();
   }
+}
+
+/** The story as a 1080×1920 PNG or JPEG file's bytes. */
+export async function exportStoryImage(
+  doc: StoryDocument,
+  lookup: MediaSourceLookup,
+  options: Omit<ImageExportOptions, 'scale'>,
+): Promise<Blob> {
+  const start = performance.now();
+  const blob = await renderStoryImage(doc, lookup, { ...options, scale: 1 });
+  performance.measure('story-export-image', { start });
+  return blob;
+}
+
+/** A small JPEG of the story (216×384) for the drafts list. */
+export function renderStoryThumbnail(doc: StoryDocument, lookup: MediaSourceLookup): Promise<Blob> {
+  return renderStoryImage(doc, lookup, { format: 'jpeg', quality: 0.7, scale: 0.2 });
 }

@@ -3,3 +3,4 @@ export * from './sniff';
 export * from './imageSize';
 export * from './load';
 export * from './registry';
+export * from './hash';

@@ -1,5 +1,6 @@
-import { createId, type MediaId } from '../story';
+import type { MediaId } from '../story';
 import { MAX_IMAGE_PIXELS, MediaError, MESSAGES } from './errors';
+import { mediaIdFor } from './hash';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -75,17 +76,20 @@ function openVideo(url: string, name: string): Promise<HTMLVideoElement> {
 }
 
 /**
- * Checks and decodes a photo or video the person chose. Throws MediaError, with a message for
+ * Checks and decodes a photo or video the person chose (or a stored one, whose id is known). Throws MediaError, with a message for
  * people, for empty, unknown, HEIC, oversized or damaged files; nothing else changes then.
  */
-export async function loadMedia(file: Blob, name = 'This file'): Promise<LoadedMedia> {
+export async function loadMedia(
+  file: Blob,
+  name = 'This file',
+  knownId?: MediaId,
+): Promise<LoadedMedia> {
   if (file.size === 0) throw new MediaError(MESSAGES.empty(name));
   const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const format = sniffFormat(header);
   if (format.kind === 'heic') throw new MediaError(MESSAGES.heic(name));
   if (format.kind === 'unknown') throw new MediaError(MESSAGES.unsupported(name));
 
-  const id = createId('m');
   if (format.kind === 'image') {
     const size = readImageSize(header, format.mime);
     if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
@@ -94,7 +98,10 @@ export async function loadMedia(file: Blob, name = 'This file'): Promise<LoadedM
     const blob = file.type === format.mime ? file : new Blob([file], { type: format.mime });
     const url = URL.createObjectURL(blob);
     try {
-      const element = await decodeImage(url, name);
+      const [element, id] = await Promise.all([
+        decodeImage(url, name),
+        knownId ?? mediaIdFor(blob),
+      ]);
       const pixels = element.naturalWidth * element.naturalHeight;
       if (pixels > MAX_IMAGE_PIXELS)
         throw new MediaError(MESSAGES.tooLarge(name, Math.round(pixels / 1e6)));
@@ -117,7 +124,7 @@ export async function loadMedia(file: Blob, name = 'This file'): Promise<LoadedM
   const blob = file.type.startsWith('video/') ? file : new Blob([file], { type: format.mime });
   const url = URL.createObjectURL(blob);
   try {
-    const element = await openVideo(url, name);
+    const [element, id] = await Promise.all([openVideo(url, name), knownId ?? mediaIdFor(blob)]);
     // videoWidth/Height already follow the rotation metadata of phone videos.
     return {
       id,

@@ -28,7 +28,9 @@ async function colours(page: Page, points: [number, number][]) {
 const TOP: [number, number] = [540, 300];
 const BOTTOM: [number, number] = [540, 1600];
 
-test('a photo’s EXIF orientation is honoured in what the stage renders and exports', async ({ page }) => {
+test('a photo’s EXIF orientation is honoured in what the stage renders and exports', async ({
+  page,
+}) => {
   await openEditor(page);
   const upright = readFileSync(fixture('halves.jpg'));
   await page

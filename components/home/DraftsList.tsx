@@ -1,0 +1,188 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DraftRecord } from '@/lib/drafts/schema';
+import type { DraftRepository } from '@/lib/drafts/repository';
+import { onDraftsChanged, notifyDraftsChanged } from '@/lib/drafts/channel';
+import { timeLeftLabel } from '@/lib/drafts/expiry';
+import { formatBytes } from '@/lib/drafts/persist';
+
+const UNDO_MS = 5_000;
+const REFRESH_MS = 30_000;
+
+interface Item {
+  id: string;
+  createdAt: number;
+  expiresAt: number;
+  layers: number;
+  thumbnailUrl: string | null;
+}
+
+/** The drafts on this device, newest first, each with its time left; live across tabs. */
+export function DraftsList() {
+  const router = useRouter();
+  const repo = useRef<DraftRepository | null>(null);
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [bytes, setBytes] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [pending, setPending] = useState<{
+    id: string;
+    timer: ReturnType<typeof setTimeout>;
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const r = repo.current;
+    if (!r) return;
+    performance.mark('drafts-list-start');
+    // Expired drafts are removed before anything is shown, so they never appear.
+    await r.sweepExpired().catch(() => 0);
+    const records = await r.listWithThumbnails();
+    setNow(Date.now());
+    setItems((old) => {
+      old?.forEach((i) => i.thumbnailUrl && URL.revokeObjectURL(i.thumbnailUrl));
+      return records.map(toItem);
+    });
+    setBytes(await r.bytesUsed().catch(() => null));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void import('@/lib/drafts/repository').then(async ({ DraftRepository }) => {
+      try {
+        const r = await DraftRepository.open();
+        if (cancelled) return r.close();
+        repo.current = r;
+        await refresh();
+      } catch (e) {
+        setError(e instanceof Error ? e.message : 'Drafts could not be read on this device.');
+        setItems([]);
+      }
+    });
+    const stop = onDraftsChanged(() => void refresh());
+    const tick = setInterval(() => {
+      setNow(Date.now());
+      void refresh();
+    }, REFRESH_MS);
+    const onVisible = () => document.visibilityState === 'visible' && void refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      cancelled = true;
+      stop();
+      clearInterval(tick);
+      document.removeEventListener('visibilitychange', onVisible);
+      repo.current?.close();
+      repo.current = null;
+    };
+  }, [refresh]);
+
+  useEffect(() => {
+    if (items) performance.measure('drafts-list', 'drafts-list-start');
+  }, [items]);
+
+  const commitDelete = useCallback(
+    async (id: string) => {
+      await repo.current?.delete(id);
+      notifyDraftsChanged(id);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  // A delete waits a few seconds for "Undo"; leaving the page carries it out at once.
+  useEffect(() => {
+    if (!pending) return;
+    const onHide = () => void commitDelete(pending.id);
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [pending, commitDelete]);
+
+  const remove = (id: string) => {
+    if (pending) {
+      clearTimeout(pending.timer);
+      void commitDelete(pending.id);
+    }
+    const timer = setTimeout(() => {
+      setPending(null);
+      void commitDelete(id);
+    }, UNDO_MS);
+    setPending({ id, timer });
+  };
+
+  const undo = () => {
+    if (pending) clearTimeout(pending.timer);
+    setPending(null);
+  };
+
+  const visible = (items ?? []).filter((i) => i.id !== pending?.id && i.expiresAt > now);
+
+  return (
+    <section className="drafts" aria-labelledby="drafts-title">
+      <div className="drafts-head">
+        <h2 id="drafts-title">Drafts</h2>
+        {bytes !== null && <span className="muted">{formatBytes(bytes)} on this device</span>}
+      </div>
+      {error && <p role="alert">{error}</p>}
+      {items && visible.length === 0 && (
+        <p className="muted">No drafts. Stories you start are kept here for 24 hours.</p>
+      )}
+      <ul aria-label="Drafts" className="draft-list">
+        {visible.map((item) => (
+          <li key={item.id} className="draft">
+            {item.thumbnailUrl ? (
+              <img src={item.thumbnailUrl} alt="" width={54} height={96} />
+            ) : (
+              <div className="draft-thumb-empty" aria-hidden="true" />
+            )}
+            <div className="draft-text">
+              <span className="draft-title">Story from {formatTime(item.createdAt)}</span>
+              <span className="muted">
+                {timeLeftLabel(item.expiresAt, now)} · {item.layers} layer
+                {item.layers === 1 ? '' : 's'}
+              </span>
+            </div>
+            <div className="draft-actions">
+              <button
+                type="button"
+                className="chip"
+                onClick={() => router.push(`/editor/?draft=${encodeURIComponent(item.id)}`)}
+              >
+                Open draft
+              </button>
+              <button type="button" className="chip" onClick={() => remove(item.id)}>
+                Delete draft
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {pending && (
+        <div role="status" className="snackbar">
+          Draft deleted.
+          <button type="button" className="chip" onClick={undo}>
+            Undo
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function toItem(r: DraftRecord & { thumbnail: Blob | null }): Item {
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    layers: r.doc.layers.length,
+    thumbnailUrl: r.thumbnail ? URL.createObjectURL(r.thumbnail) : null,
+  };
+}
+
+function formatTime(t: number): string {
+  return new Date(t).toLocaleString(undefined, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,266 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { toStoryDocument, type StoryDocument } from '../story';
+import { toStorageError } from './errors';
+import { expiresAt, isExpired } from './expiry';
+import { runDbMigrations } from './migrations';
+import { DB_NAME, DB_VERSION, type DraftRecord, type StoryDB } from './schema';
+
+const STORES = ['drafts', 'media', 'exports', 'thumbnails'] as const;
+
+type Tx = IDBPTransaction<StoryDB, (typeof STORES)[number][], 'readwrite'>;
+
+/** Finds the bytes of a medium the document uses, to store it with the draft. */
+export type MediaBlobLookup = (id: string) => Blob | undefined;
+
+/** Outcome of a save: written, or refused because the draft is gone or past its 24 hours. */
+export type SaveResult = 'saved' | 'missing' | 'expired';
+
+/** What a caller already knows of a stored draft, so a save can skip reading it. */
+export type KnownDraft = Pick<DraftRecord, 'id' | 'createdAt' | 'expiresAt' | 'mediaIds'>;
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** Ids of the media a document refers to. */
+export function mediaIdsOf(doc: StoryDocument): string[] {
+  const bg = doc.background;
+  return bg.type === 'image' || bg.type === 'video' ? [bg.mediaId] : [];
+}
+
+/**
+ * The drafts on this device, in IndexedDB. Every write is one transaction, so a failed write
+ * (a full disk, say) leaves what was saved before intact. Time comes from `now`, so tests can
+ * move it.
+ */
+export class DraftRepository {
+  private constructor(
+    private readonly db: IDBPDatabase<StoryDB>,
+    private readonly now: () => number,
+  ) {}
+
+  /** Opens (creating or upgrading) the database. */
+  static async open(name = DB_NAME, now: () => number = Date.now): Promise<DraftRepository> {
+    try {
+      const db = await openDB<StoryDB>(name, DB_VERSION, {
+        upgrade: (database, oldVersion, newVersion, tx) =>
+          void runDbMigrations(database, tx, oldVersion, newVersion ?? DB_VERSION),
+      });
+      return new DraftRepository(db, now);
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Stores a new draft for a document (made now, expiring 24 h after its creation). */
+  async create(doc: StoryDocument, media: MediaBlobLookup = () => undefined): Promise<DraftRecord> {
+    const record: DraftRecord = {
+      id: doc.id,
+      doc,
+      createdAt: doc.createdAt,
+      updatedAt: doc.updatedAt,
+      expiresAt: expiresAt(doc.createdAt),
+      mediaIds: [],
+    };
+    await this.write(async (tx) => {
+      await tx.objectStore('drafts').add(record);
+      await this.updateMediaRefs(tx, record, mediaIdsOf(doc), media);
+      record.mediaIds = mediaIdsOf(doc);
+      await tx.objectStore('drafts').put(record);
+    });
+    return record;
+  }
+
+  /**
+   * Saves the latest document of a draft, with any new media, in one transaction. With `known`
+   * (the draft as last saved) and unchanged media, the write is issued at once without reading
+   * first, so a save started while the page is closing still reaches the disk.
+   */
+  async save(doc: StoryDocument, media: MediaBlobLookup, known?: KnownDraft): Promise<SaveResult> {
+    const start = performance.now();
+    let result: SaveResult = 'saved';
+    const mediaIds = mediaIdsOf(doc);
+    const fast = known?.id === doc.id && sameIds(known.mediaIds, mediaIds);
+    if (fast && isExpired(known, this.now())) return 'expired';
+    await this.write(async (tx) => {
+      const drafts = tx.objectStore('drafts');
+      if (fast) {
+        void drafts.put({ ...known, doc, updatedAt: doc.updatedAt, mediaIds });
+        tx.commit();
+        return;
+      }
+      const prev = await drafts.get(doc.id);
+      if (!prev) return void (result = 'missing');
+      if (isExpired(prev, this.now())) return void (result = 'expired');
+      await this.updateMediaRefs(tx, prev, mediaIds, media);
+      await drafts.put({ ...prev, doc, updatedAt: doc.updatedAt, mediaIds });
+    });
+    performance.measure('draft-save', { start });
+    return result;
+  }
+
+  /** Replaces a draft's thumbnail. */
+  async setThumbnail(draftId: string, blob: Blob): Promise<void> {
+    await this.write(async (tx) => {
+      if (await tx.objectStore('drafts').get(draftId))
+        await tx.objectStore('thumbnails').put({ draftId, blob });
+    });
+  }
+
+  /** A draft's thumbnail, if one was made. */
+  async getThumbnail(draftId: string): Promise<Blob | undefined> {
+    return (await this.db.get('thumbnails', draftId))?.blob;
+  }
+
+  /** A live draft with its document migrated to the current version, or undefined. */
+  async get(id: string): Promise<DraftRecord | undefined> {
+    const record = await this.db.get('drafts', id);
+    if (!record || isExpired(record, this.now())) return undefined;
+    return { ...record, doc: toStoryDocument(record.doc) };
+  }
+
+  /** Live drafts, newest first. */
+  async list(): Promise<DraftRecord[]> {
+    const live = await this.db.getAllFromIndex(
+      'drafts',
+      'byExpiry',
+      IDBKeyRange.lowerBound(this.now(), true),
+    );
+    return live.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** Live drafts, newest first, each with its thumbnail (or null). */
+  async listWithThumbnails(): Promise<(DraftRecord & { thumbnail: Blob | null })[]> {
+    const records = await this.list();
+    const tx = this.db.transaction('thumbnails');
+    const thumbs = await Promise.all(records.map((r) => tx.store.get(r.id)));
+    await tx.done;
+    return records.map((r, i) => ({ ...r, thumbnail: thumbs[i]?.blob ?? null }));
+  }
+
+  async getMedia(id: string): Promise<Blob | undefined> {
+    return (await this.db.get('media', id))?.blob;
+  }
+
+  /** Deletes a draft, its exports, and media no other draft uses. */
+  async delete(id: string): Promise<void> {
+    await this.write(async (tx) => {
+      const record = await tx.objectStore('drafts').get(id);
+      if (record) await this.deleteInTx(tx, record);
+    });
+  }
+
+  /** Keeps an exported file with its draft, for re-sharing until the draft expires. */
+  async addExport(draftId: string, file: File): Promise<void> {
+    await this.write(async (tx) => {
+      if (!(await tx.objectStore('drafts').get(draftId))) return;
+      await tx
+        .objectStore('exports')
+        .add({ draftId, name: file.name, blob: file, createdAt: this.now() });
+    });
+  }
+
+  /** A draft's exported files, oldest first. */
+  async listExports(draftId: string): Promise<File[]> {
+    const records = await this.db.getAllFromIndex('exports', 'byDraft', draftId);
+    return records.map(
+      (r) => new File([r.blob], r.name, { type: r.blob.type, lastModified: r.createdAt }),
+    );
+  }
+
+  /** Deletes every expired draft with its exports and orphaned media; returns how many. */
+  async sweepExpired(): Promise<number> {
+    let count = 0;
+    await this.write(async (tx) => {
+      const expired = await tx
+        .objectStore('drafts')
+        .index('byExpiry')
+        .getAll(IDBKeyRange.upperBound(this.now()));
+      for (const record of expired) await this.deleteInTx(tx, record);
+      count = expired.length;
+      // Media left without a draft (an interrupted write, an older version's leftovers).
+      let cursor = await tx.objectStore('media').openCursor();
+      while (cursor) {
+        if (cursor.value.draftIds.length === 0) await cursor.delete();
+        cursor = await cursor.continue();
+      }
+    });
+    return count;
+  }
+
+  /** Bytes the drafts hold: media, exports and thumbnails. */
+  async bytesUsed(): Promise<number> {
+    let total = 0;
+    const tx = this.db.transaction(['thumbnails', 'media', 'exports']);
+    for (const t of await tx.objectStore('thumbnails').getAll()) total += t.blob.size;
+    for (const m of await tx.objectStore('media').getAll()) total += m.blob.size;
+    for (const e of await tx.objectStore('exports').getAll()) total += e.blob.size;
+    await tx.done;
+    return total;
+  }
+
+  private async write(body: (tx: Tx) => Promise<void>): Promise<void> {
+    try {
+      const tx = this.db.transaction(STORES, 'readwrite');
+      // An aborted transaction rejects `done`; the error is reported from `body` instead.
+      tx.done.catch(() => undefined);
+      try {
+        await body(tx);
+      } catch (e) {
+        // Abort so that nothing of a half-done write is committed.
+        try {
+          tx.abort();
+        } catch {
+          // already finished
+        }
+        throw e;
+      }
+      await tx.done;
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  }
+
+  private async updateMediaRefs(
+    tx: Tx,
+    record: DraftRecord,
+    next: string[],
+    lookup: MediaBlobLookup,
+  ): Promise<void> {
+    const store = tx.objectStore('media');
+    for (const id of next) {
+      if (record.mediaIds.includes(id)) continue;
+      const existing = await store.get(id);
+      if (existing) {
+        if (!existing.draftIds.includes(record.id)) {
+          await store.put({ ...existing, draftIds: [...existing.draftIds, record.id] });
+        }
+      } else {
+        const blob = lookup(id);
+        if (blob) await store.put({ id, blob, draftIds: [record.id] });
+      }
+    }
+    for (const id of record.mediaIds) if (!next.includes(id)) await this.release(tx, id, record.id);
+  }
+
+  private async release(tx: Tx, mediaId: string, draftId: string): Promise<void> {
+    const store = tx.objectStore('media');
+    const m = await store.get(mediaId);
+    if (!m) return;
+    const draftIds = m.draftIds.filter((d) => d !== draftId);
+    if (draftIds.length === 0) await store.delete(mediaId);
+    else await store.put({ ...m, draftIds });
+  }
+
+  private async deleteInTx(tx: Tx, record: DraftRecord): Promise<void> {
+    await tx.objectStore('drafts').delete(record.id);
+    await tx.objectStore('thumbnails').delete(record.id);
+    for (const id of record.mediaIds) await this.release(tx, id, record.id);
+    const exports = tx.objectStore('exports');
+    for (const key of await exports.index('byDraft').getAllKeys(record.id))
+      await exports.delete(key);
+  }
+}

@@ -1,0 +1,199 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DraftRepository } from '../../../lib/drafts/repository';
+import { DRAFT_LIFETIME_MS } from '../../../lib/drafts/expiry';
+import { DraftStorageError } from '../../../lib/drafts/errors';
+import { createStory, createTextLayer, type StoryDocument } from '../../../lib/story';
+
+const T0 = 1_764_000_000_000;
+let dbName: string;
+let clock: number;
+let repo: DraftRepository;
+
+beforeEach(async () => {
+  dbName = `test-${Math.random()}`;
+  clock = T0;
+  repo = await DraftRepository.open(dbName, () => clock);
+});
+afterEach(() => repo.close());
+
+const withPhoto = (doc: StoryDocument, mediaId: string): StoryDocument => ({
+  ...doc,
+  background: { type: 'image', mediaId, color: '#000', fit: 'cover', zoom: 1, panX: 0, panY: 0 },
+});
+const blobs: Record<string, Blob> = {
+  a: new Blob(['photo a bytes']),
+  b: new Blob(['photo b, longer bytes']),
+};
+const lookup = (id: string) => blobs[id];
+
+describe('DraftRepository', () => {
+  it('creates, reads, updates and deletes a draft', async () => {
+    const doc = createStory(T0);
+    const created = await repo.create(doc);
+    expect(created.expiresAt).toBe(T0 + DRAFT_LIFETIME_MS);
+    expect((await repo.get(doc.id))?.doc).toEqual(doc);
+
+    const edited = { ...doc, layers: [createTextLayer({ text: 'hi' })], updatedAt: T0 + 5 };
+    expect(await repo.save(edited, lookup)).toBe('saved');
+    const read = await repo.get(doc.id);
+    expect(read?.doc).toEqual(edited);
+    expect(read?.updatedAt).toBe(T0 + 5);
+    expect(read?.createdAt).toBe(T0);
+
+    await repo.delete(doc.id);
+    expect(await repo.get(doc.id)).toBeUndefined();
+    expect(await repo.save(edited, lookup)).toBe('missing');
+  });
+
+  it('lists live drafts newest first', async () => {
+    const older = createStory(T0 - 1000);
+    const newer = createStory(T0);
+    await repo.create(older);
+    await repo.create(newer);
+    expect((await repo.list()).map((d) => d.id)).toEqual([newer.id, older.id]);
+  });
+
+  it('stores each medium once and counts the drafts that use it', async () => {
+    const d1 = withPhoto(createStory(T0), 'a');
+    const d2 = withPhoto(createStory(T0), 'a');
+    await repo.create(d1, lookup);
+    await repo.create(d2, lookup);
+    expect(await repo.getMedia('a')).toBeDefined();
+    expect(await repo.bytesUsed()).toBe(blobs.a!.size);
+
+    // d1 switches to photo b: a is still used by d2.
+    await repo.save(withPhoto(d1, 'b'), lookup);
+    expect(await repo.getMedia('a')).toBeDefined();
+    expect(await repo.bytesUsed()).toBe(blobs.a!.size + blobs.b!.size);
+
+    await repo.delete(d2.id);
+    expect(await repo.getMedia('a')).toBeUndefined();
+    expect(await repo.getMedia('b')).toBeDefined();
+    await repo.delete(d1.id);
+    expect(await repo.bytesUsed()).toBe(0);
+  });
+
+  it('keeps a draft at 23 h 59 min and removes it, its exports and orphaned media at 24 h 0 min 1 s', async () => {
+    const doc = withPhoto(createStory(T0), 'a');
+    await repo.create(doc, lookup);
+    await repo.addExport(doc.id, new File(['png bytes'], 'story.png', { type: 'image/png' }));
+    const shared = withPhoto(createStory(T0 + 60 * 60 * 1000), 'a'); // made an hour later, same photo
+    await repo.create(shared, lookup);
+
+    clock = T0 + 23 * 3600_000 + 59 * 60_000;
+    expect(await repo.sweepExpired()).toBe(0);
+    expect(await repo.get(doc.id)).toBeDefined();
+    expect(await repo.listExports(doc.id)).toHaveLength(1);
+
+    clock = T0 + 24 * 3600_000 + 1000;
+    expect(await repo.get(doc.id)).toBeUndefined(); // hidden at once, even before the sweep
+    expect((await repo.list()).map((d) => d.id)).toEqual([shared.id]);
+    expect(await repo.sweepExpired()).toBe(1);
+    expect(await repo.listExports(doc.id)).toHaveLength(0);
+    expect(await repo.getMedia('a')).toBeDefined(); // still used by the younger draft
+
+    clock = T0 + 25 * 3600_000 + 1000;
+    expect(await repo.sweepExpired()).toBe(1);
+    expect(await repo.getMedia('a')).toBeUndefined();
+    expect(await repo.bytesUsed()).toBe(0);
+  });
+
+  it('saves without reading first when the caller knows the stored draft', async () => {
+    const doc = withPhoto(createStory(T0), 'a');
+    const record = await repo.create(doc, lookup);
+    const edited = { ...doc, layers: [createTextLayer({ text: 'fast' })], updatedAt: T0 + 9 };
+    expect(await repo.save(edited, lookup, record)).toBe('saved');
+    expect((await repo.get(doc.id))?.doc).toEqual(edited);
+    // Changed media take the full path, which keeps the reference counts right.
+    expect(await repo.save(withPhoto(edited, 'b'), lookup, record)).toBe('saved');
+    expect(await repo.getMedia('a')).toBeUndefined();
+    expect(await repo.getMedia('b')).toBeDefined();
+    clock = record.expiresAt;
+    expect(await repo.save(edited, lookup, { ...record, mediaIds: ['b'] })).toBe('expired');
+  });
+
+  it('keeps thumbnails apart and deletes them with their draft', async () => {
+    const doc = createStory(T0);
+    await repo.create(doc);
+    await repo.setThumbnail(doc.id, new Blob(['jpeg']));
+    expect((await repo.listWithThumbnails())[0]?.thumbnail?.size).toBe(4);
+    await repo.delete(doc.id);
+    expect(await repo.getThumbnail(doc.id)).toBeUndefined();
+  });
+
+  it('refuses to save into an expired draft', async () => {
+    const doc = createStory(T0);
+    await repo.create(doc);
+    clock = T0 + DRAFT_LIFETIME_MS;
+    expect(await repo.save({ ...doc, layers: [createTextLayer({ text: 'late' })] }, lookup)).toBe(
+      'expired',
+    );
+  });
+
+  it('keeps the previous record intact when a write fails with QuotaExceededError', async () => {
+    const doc = withPhoto(createStory(T0), 'a');
+    await repo.create(doc, lookup);
+    const saved = { ...doc, layers: [createTextLayer({ text: 'saved' })] };
+    await repo.save(saved, lookup);
+
+    const proto = IDBObjectStore.prototype;
+    const put = proto.put;
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'drafts')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const failing = withPhoto({ ...saved, layers: [createTextLayer({ text: 'lost?' })] }, 'b');
+      const error = await repo.save(failing, lookup).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DraftStorageError);
+      expect((error as DraftStorageError).kind).toBe('quota');
+      expect((error as DraftStorageError).message).toMatch(/out of storage space/);
+    } finally {
+      proto.put = put;
+    }
+    const after = await repo.get(doc.id);
+    expect(after?.doc).toEqual(saved);
+    // The media written earlier in the failed transaction were rolled back too.
+    expect(await repo.getMedia('b')).toBeUndefined();
+  });
+
+  it('reads a database written by schema version 1 (stored fixture)', async () => {
+    repo.close();
+    const fixture = JSON.parse(
+      readFileSync(new URL('../../fixtures/db/v1-draft.json', import.meta.url), 'utf8'),
+    ) as {
+      draft: Record<string, unknown>;
+      media: { id: string; text: string; draftIds: string[] };
+    };
+    const name = `v1-${Math.random()}`;
+    // Build the v1 layout by hand, as the first release did, and fill it with the fixture.
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('byExpiry', 'expiresAt');
+        db.createObjectStore('media', { keyPath: 'id' });
+        db.createObjectStore('exports', { keyPath: 'id', autoIncrement: true }).createIndex(
+          'byDraft',
+          'draftId',
+        );
+      },
+    });
+    await old.put('drafts', fixture.draft);
+    await old.put('media', { ...fixture.media, blob: new Blob([fixture.media.text]) });
+    old.close();
+
+    clock = 1_764_000_100_000;
+    repo = await DraftRepository.open(name, () => clock);
+    const draft = await repo.get('sfixture0001');
+    expect(draft?.doc.layers[0]).toMatchObject({
+      type: 'text',
+      text: 'From v1',
+      background: 'solid',
+    });
+    expect(draft?.doc.background).toMatchObject({ type: 'image', mediaId: 'abc123', zoom: 1.2 });
+    expect(await (await repo.getMedia('abc123'))?.text()).toBe('pretend photo bytes');
+  });
+});
