@@ -99,6 +99,7 @@ export class DraftSession {
       await this.loadMedia(record.doc);
       this.store.load(record.doc);
     }
+    performance.mark('draft-loaded');
     this.lastDoc = this.store.getState().doc;
     const draftId = this.lastDoc.id;
     if (record)
