@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
+// Some packages do not export package.json; their folder is found in node_modules directly.
+const pkgDir = (name) => {
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    return join(root, 'node_modules', name);
+  }
+};
 
 const fonts = {
   '@fontsource/inter': 'inter-latin-700-normal.woff2',
@@ -22,10 +29,32 @@ for (const [pkg, file] of Object.entries(fonts)) {
   copyFileSync(join(pkgDir(pkg), 'files', file), join(root, 'public/fonts', file));
 }
 
+// ffmpeg.wasm, self-hosted: its ESM wrapper (loaded at run time, not bundled: bundlers cannot
+// follow its worker URL) and both cores. Never fetched from a CDN.
+const ffmpegDir = join(root, 'public/ffmpeg');
+for (const sub of ['', 'st', 'mt']) mkdirSync(join(ffmpegDir, sub), { recursive: true });
+for (const file of [
+  'index.js',
+  'classes.js',
+  'types.js',
+  'utils.js',
+  'worker.js',
+  'const.js',
+  'errors.js',
+]) {
+  copyFileSync(join(pkgDir('@ffmpeg/ffmpeg'), 'dist/esm', file), join(ffmpegDir, file));
+}
+for (const file of ['ffmpeg-core.js', 'ffmpeg-core.wasm']) {
+  copyFileSync(join(pkgDir('@ffmpeg/core'), 'dist/esm', file), join(ffmpegDir, 'st', file));
+}
+for (const file of ['ffmpeg-core.js', 'ffmpeg-core.wasm', 'ffmpeg-core.worker.js']) {
+  copyFileSync(join(pkgDir('@ffmpeg/core-mt'), 'dist/esm', file), join(ffmpegDir, 'mt', file));
+}
+
 // [emoji, name, group] triples, without skin-tone variants: ~60 KB instead of ~400 KB.
 const groups = JSON.parse(
   readFileSync(join(pkgDir('unicode-emoji-json'), 'data-by-group.json'), 'utf8'),
 );
 const index = groups.flatMap((g) => g.emojis.map((e) => [e.emoji, e.name, g.name]));
 writeFileSync(join(root, 'public/emoji.json'), JSON.stringify(index));
-console.log(`copy-assets: ${Object.keys(fonts).length} fonts, ${index.length} emoji`);
+console.log(`copy-assets: ${Object.keys(fonts).length} fonts, ${index.length} emoji, ffmpeg cores`);

@@ -251,7 +251,14 @@ export default function Editor() {
       <ExportDialog
         open={open?.kind === 'export'}
         doc={doc}
+        store={store}
         lookup={lookup}
+        video={(id) => {
+          const m = media.get(id);
+          return m?.kind === 'video'
+            ? { blob: m.blob, width: m.width, height: m.height, duration: m.duration }
+            : undefined;
+        }}
         onClose={() => setOpen(null)}
         onExported={(files) =>
           files.forEach((f) => void session.addExport(f).catch(() => undefined))

@@ -1,17 +1,25 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/lib/export/image';
 import { storyFileName } from '@/lib/export/fileName';
+import type { EnginePreference } from '@/lib/export/video/engineChoice';
+import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
+import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import type { EditorStore } from '@/lib/editor/store';
 import { downloadFiles } from '@/lib/share/download';
-import type { StoryDocument } from '@/lib/story';
+import type { MediaId, StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
+import { ExportProgress, type Running } from './ExportProgress';
+import { VideoOptions } from './VideoOptions';
 
 interface ExportDialogProps {
   open: boolean;
   doc: StoryDocument;
+  store: EditorStore;
   lookup: MediaSourceLookup;
+  video: (id: MediaId) => VideoMedia | undefined;
   onClose: () => void;
   /** Files just made, to keep with the draft. */
   onExported?: (files: File[]) => void;
@@ -19,8 +27,8 @@ interface ExportDialogProps {
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'running' }
-  | { kind: 'done'; files: File[]; urls: string[] }
+  | Running
+  | { kind: 'done'; files: File[]; urls: string[]; engine?: string }
   | { kind: 'failed'; message: string };
 
 const FORMATS: readonly { value: ImageFormat; label: string }[] = [
@@ -28,27 +36,29 @@ const FORMATS: readonly { value: ImageFormat; label: string }[] = [
   { value: 'jpeg', label: 'JPEG (smaller)' },
 ];
 
-const formatSize = (bytes: number) =>
+export const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Renders the story to files at full resolution and offers them for download. */
-export function ExportDialog({ open, doc, lookup, onClose, onExported }: ExportDialogProps) {
+/** Renders the story to files — a 1080×1920 image or network-ready MP4 segments — to download. */
+export function ExportDialog(props: ExportDialogProps) {
   return (
-    <Dialog title="Export" open={open} onClose={onClose} className="export-sheet">
-      <ExportForm doc={doc} lookup={lookup} onExported={onExported} />
+    <Dialog title="Export" open={props.open} onClose={props.onClose} className="export-sheet">
+      <ExportForm {...props} />
     </Dialog>
   );
 }
 
-function ExportForm({
-  doc,
-  lookup,
-  onExported,
-}: Pick<ExportDialogProps, 'doc' | 'lookup' | 'onExported'>) {
-  const [format, setFormat] = useState<ImageFormat>('png');
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps) {
   const hasVideo = doc.background.type === 'video';
+  const [kind, setKind] = useState<'image' | 'video'>(hasVideo ? 'video' : 'image');
+  const [format, setFormat] = useState<ImageFormat>('png');
+  const [preset, setPreset] = useState<VideoPreset>(VIDEO_PRESETS[0]!);
+  const [engine, setEngine] = useState<EnginePreference>('auto');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
 
+  // Leaving the dialog cancels a running export; object URLs are released.
+  useEffect(() => () => abort.current?.abort(), []);
   useEffect(
     () => () => {
       if (phase.kind === 'done') phase.urls.forEach((u) => URL.revokeObjectURL(u));
@@ -56,66 +66,148 @@ function ExportForm({
     [phase],
   );
 
-  const start = async () => {
-    setPhase({ kind: 'running' });
-    try {
-      const blob = await exportStoryImage(doc, lookup, { format });
-      const name = storyFileName(new Date(), format === 'png' ? 'png' : 'jpg');
-      const file = new File([blob], name, { type: blob.type });
-      setPhase({ kind: 'done', files: [file], urls: [URL.createObjectURL(file)] });
-      onExported?.([file]);
-    } catch (e) {
-      setPhase({
-        kind: 'failed',
-        message: `The image could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged; try again.`,
-      });
-    }
+  const finish = (files: File[], engineLabel?: string) => {
+    setPhase({
+      kind: 'done',
+      files,
+      urls: files.map((f) => URL.createObjectURL(f)),
+      engine: engineLabel,
+    });
+    onExported?.(files);
   };
 
+  const startImage = async () => {
+    setPhase({ kind: 'running', fraction: 0, started: performance.now(), engine: null });
+    const blob = await exportStoryImage(doc, lookup, { format });
+    finish([
+      new File([blob], storyFileName(new Date(), format === 'png' ? 'png' : 'jpg'), {
+        type: blob.type,
+      }),
+    ]);
+  };
+
+  const startVideo = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    const started = performance.now();
+    setPhase({ kind: 'running', fraction: 0, started, engine: null });
+    const { exportStoryVideo } = await import('@/lib/export/video/exportStoryVideo');
+    let engineName: string | null = null;
+    const result = await exportStoryVideo(doc, video, preset, {
+      signal: controller.signal,
+      engine,
+      onEngine: (id, reason) => {
+        engineName = `${id === 'webcodecs' ? 'Fast engine' : 'Compatible engine'} — ${reason}`;
+        setPhase((p) => (p.kind === 'running' ? { ...p, engine: engineName } : p));
+      },
+      onProgress: (fraction) => setPhase((p) => (p.kind === 'running' ? { ...p, fraction } : p)),
+    });
+    abort.current = null;
+    finish(result.files, engineName ?? undefined);
+  };
+
+  const start = () => {
+    (kind === 'video' ? startVideo() : startImage()).catch((e: unknown) => {
+      abort.current = null;
+      if (e instanceof DOMException && e.name === 'AbortError') return setPhase({ kind: 'idle' });
+      setPhase({
+        kind: 'failed',
+        message: `The ${kind} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
+      });
+    });
+  };
+
+  const running = phase.kind === 'running';
   return (
     <div className="export-form">
-      <fieldset className="plain">
+      <fieldset className="plain" disabled={running}>
         <legend className="visually-hidden">What to export</legend>
         <label className="radio">
-          <input type="radio" name="export-kind" defaultChecked /> Image
+          <input
+            type="radio"
+            name="export-kind"
+            checked={kind === 'image'}
+            onChange={() => setKind('image')}
+          />{' '}
+          Image
         </label>
         <label className="radio">
-          <input type="radio" name="export-kind" disabled aria-describedby="video-note" /> Video
+          <input
+            type="radio"
+            name="export-kind"
+            checked={kind === 'video'}
+            disabled={!hasVideo}
+            aria-describedby={hasVideo ? undefined : 'video-note'}
+            onChange={() => setKind('video')}
+          />{' '}
+          Video
         </label>
-        <p id="video-note" className="muted">
-          {hasVideo
-            ? 'Video export is not available in this version yet; the image shows the current frame.'
-            : 'Video export needs a video background.'}
-        </p>
+        {!hasVideo && (
+          <p id="video-note" className="muted">
+            Video export needs a video background.
+          </p>
+        )}
       </fieldset>
-      <Choice label="Image format" value={format} options={FORMATS} onChange={setFormat} />
-      <p className="muted">
-        1080 × 1920 pixels, the size WhatsApp Status and Instagram and Facebook Stories use.
-      </p>
-      <div className="sheet-actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void start()}
-          disabled={phase.kind === 'running'}
-        >
-          Start export
-        </button>
-      </div>
-      {phase.kind === 'running' && (
-        <progress aria-label="Export progress" className="progress">
-          Rendering…
-        </progress>
+      {kind === 'image' ? (
+        <>
+          <Choice label="Image format" value={format} options={FORMATS} onChange={setFormat} />
+          <p className="muted">
+            1080 × 1920 pixels, the size WhatsApp Status and Instagram and Facebook Stories use.
+          </p>
+        </>
+      ) : (
+        doc.background.type === 'video' && (
+          <VideoOptions
+            background={doc.background}
+            duration={video(doc.background.mediaId)?.duration ?? 0}
+            store={store}
+            preset={preset}
+            onPreset={setPreset}
+            engine={engine}
+            onEngine={setEngine}
+            disabled={running}
+          />
+        )
       )}
+      <div className="sheet-actions">
+        {running ? (
+          <button
+            type="button"
+            className="chip"
+            onClick={() => abort.current?.abort()}
+            disabled={kind === 'image'}
+          >
+            Cancel export
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={start}>
+            Start export
+          </button>
+        )}
+      </div>
+      {phase.kind === 'running' && <ExportProgress running={phase} />}
       {phase.kind === 'failed' && <p role="alert">{phase.message}</p>}
       {phase.kind === 'done' && (
         <div className="export-result">
+          {phase.engine && <p className="muted">{phase.engine}</p>}
           <ul aria-label="Exported files" className="files">
             {phase.files.map((f, i) => (
               <li key={f.name}>
-                <img src={phase.urls[i]} alt="" width={54} height={96} />
+                {f.type.startsWith('image/') ? (
+                  <img src={phase.urls[i]} alt="" width={54} height={96} />
+                ) : (
+                  <video
+                    src={phase.urls[i]}
+                    width={54}
+                    height={96}
+                    muted
+                    playsInline
+                    preload="metadata"
+                  />
+                )}
                 <span>
-                  {f.name} · {formatSize(f.size)}
+                  {f.name} · <FileLength file={f} url={phase.urls[i]!} />
+                  {formatSize(f.size)}
                 </span>
               </li>
             ))}
@@ -129,4 +221,18 @@ function ExportForm({
       )}
     </div>
   );
+}
+
+/** A video file's length ("37.5 s · "), read from its metadata. */
+function FileLength({ file, url }: { file: File; url: string }) {
+  const [seconds, setSeconds] = useState<number | null>(null);
+  useEffect(() => {
+    if (!file.type.startsWith('video/')) return;
+    const v = document.createElement('video');
+    v.preload = 'metadata';
+    v.onloadedmetadata = () => setSeconds(v.duration);
+    v.src = url;
+    return () => v.removeAttribute('src');
+  }, [file, url]);
+  return seconds === null ? null : <>{seconds.toFixed(1)} s · </>;
 }

@@ -15,6 +15,8 @@ export interface ImageExportOptions {
   quality?: number;
   /** 1 for the full 1080×1920; less for thumbnails. */
   scale?: number;
+  /** Leave the background out (transparent): the overlay burned into video frames. */
+  layersOnly?: boolean;
 }
 
 /** Finds the drawable source of a background medium. */
@@ -28,7 +30,7 @@ export type MediaSourceLookup = (id: MediaId) => BackgroundSource | null;
 export async function renderStoryImage(
   doc: StoryDocument,
   lookup: MediaSourceLookup,
-  { format, quality = 0.92, scale = 1 }: ImageExportOptions,
+  { format, quality = 0.92, scale = 1, layersOnly = false }: ImageExportOptions,
 ): Promise<Blob> {
   await loadStoryFonts();
   const element = document.createElement('canvas');
@@ -42,7 +44,7 @@ export async function renderStoryImage(
     canvas.setZoom(scale);
     const bg = doc.background;
     const source = bg.type === 'image' || bg.type === 'video' ? lookup(bg.mediaId) : null;
-    canvas.backgroundImage = new BackgroundObject(bg, source);
+    if (!layersOnly) canvas.backgroundImage = new BackgroundObject(bg, source);
     for (const layer of doc.layers) canvas.add(createLayerObject(layer));
     canvas.renderAll();
     const mime = format === 'png' ? 'image/png' : 'image/jpeg';
@@ -71,4 +73,9 @@ export async function exportStoryImage(
 /** A small JPEG of the story (216×384) for the drafts list. */
 export function renderStoryThumbnail(doc: StoryDocument, lookup: MediaSourceLookup): Promise<Blob> {
   return renderStoryImage(doc, lookup, { format: 'jpeg', quality: 0.7, scale: 0.2 });
+}
+
+/** The layers alone, on transparency, at 1080×1920: drawn over every frame of a video export. */
+export function renderStoryOverlay(doc: StoryDocument): Promise<Blob> {
+  return renderStoryImage(doc, () => null, { format: 'png', layersOnly: true });
 }

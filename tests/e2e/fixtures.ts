@@ -62,6 +62,7 @@ export async function addText(page: Page, text: string, color?: string) {
 export async function exportPng(page: Page): Promise<{ name: string; bytes: Buffer }> {
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Image' }).check();
   await dialog.getByRole('button', { name: 'Start export' }).click();
   await expect(
     dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem'),

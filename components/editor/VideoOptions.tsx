@@ -1,0 +1,122 @@
+'use client';
+
+import { updateBackground } from '@/lib/editor/commands';
+import type { EditorStore } from '@/lib/editor/store';
+import type { EnginePreference } from '@/lib/export/video/engineChoice';
+import { planSegments, VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import type { VideoBackground } from '@/lib/story';
+
+interface VideoOptionsProps {
+  background: VideoBackground;
+  duration: number;
+  store: EditorStore;
+  preset: VideoPreset;
+  onPreset: (p: VideoPreset) => void;
+  engine: EnginePreference;
+  onEngine: (e: EnginePreference) => void;
+  disabled: boolean;
+}
+
+/** Preset, trim, sound and engine of a video export. Trim and sound belong to the story. */
+export function VideoOptions({
+  background,
+  duration,
+  store,
+  preset,
+  onPreset,
+  engine,
+  onEngine,
+  disabled,
+}: VideoOptionsProps) {
+  const end = background.trimEnd ?? duration;
+  let plan = '';
+  try {
+    const segments = planSegments(preset, background.trimStart, end, !background.muted);
+    plan =
+      segments.length === 1
+        ? `One file of ${segments[0]!.duration.toFixed(1)} s.`
+        : `${segments.length} files of ${segments[0]!.duration.toFixed(1)} s, posted one after another.`;
+  } catch (e) {
+    plan = e instanceof Error ? e.message : '';
+  }
+  return (
+    <fieldset className="video-options" disabled={disabled}>
+      <legend className="visually-hidden">Video settings</legend>
+      <label className="field">
+        <span>Preset</span>
+        <select
+          aria-label="Preset"
+          value={preset.id}
+          onChange={(e) =>
+            onPreset(VIDEO_PRESETS.find((p) => p.id === e.target.value) ?? VIDEO_PRESETS[0]!)
+          }
+        >
+          {VIDEO_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <label className="field">
+          <span>Trim start</span>
+          <input
+            type="number"
+            aria-label="Trim start"
+            min={0}
+            max={Math.max(0, end - 0.1)}
+            step={0.1}
+            value={background.trimStart}
+            onChange={(e) =>
+              store.run(
+                updateBackground,
+                { trimStart: Number(e.target.value) },
+                { mergeKey: 'trim-start' },
+              )
+            }
+          />
+        </label>
+        <label className="field">
+          <span>Trim end</span>
+          <input
+            type="number"
+            aria-label="Trim end"
+            min={background.trimStart + 0.1}
+            max={duration}
+            step={0.1}
+            value={Number(end.toFixed(2))}
+            onChange={(e) =>
+              store.run(
+                updateBackground,
+                { trimEnd: Number(e.target.value) },
+                { mergeKey: 'trim-end' },
+              )
+            }
+          />
+        </label>
+        <label className="radio">
+          <input
+            type="checkbox"
+            checked={background.muted}
+            onChange={(e) => store.run(updateBackground, { muted: e.target.checked })}
+          />{' '}
+          Mute
+        </label>
+      </div>
+      <p className="muted">1080 × 1920, 30 fps, H.264 + AAC. {plan}</p>
+      <label className="field">
+        <span>Engine</span>
+        <select
+          aria-label="Engine"
+          value={engine}
+          onChange={(e) => onEngine(e.target.value as EnginePreference)}
+        >
+          <option value="auto">Automatic</option>
+          <option value="webcodecs">Fast (WebCodecs)</option>
+          <option value="ffmpeg">Compatible (ffmpeg.wasm)</option>
+        </select>
+      </label>
+    </fieldset>
+  );
+}

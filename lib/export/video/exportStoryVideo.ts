@@ -1,0 +1,107 @@
+import type { MediaId, StoryDocument } from '../../story';
+import { storyFileName } from '../fileName';
+import { renderStoryOverlay } from '../image';
+import { chooseEngine, type EnginePreference } from './engineChoice';
+import { ffmpegEngine } from './ffmpegEngine';
+import { VideoExportError, type EngineId, type VideoEngine, type VideoJob } from './job';
+import { planSegments, type VideoPreset } from './presets';
+import { fastEngineProblem } from './probe';
+import { webcodecsEngine } from './webcodecsEngine';
+
+/** The background video as the editor holds it. */
+export interface VideoMedia {
+  blob: Blob;
+  width: number;
+  height: number;
+  duration: number;
+}
+
+export interface VideoExportOptions {
+  signal: AbortSignal;
+  /** 0–1 over the whole export. */
+  onProgress: (fraction: number) => void;
+  /** Called once the engine is known, with why it was chosen. */
+  onEngine?: (engine: EngineId, reason: string) => void;
+  engine?: EnginePreference;
+  now?: Date;
+}
+
+export interface VideoExportResult {
+  files: File[];
+  engine: EngineId;
+}
+
+const ENGINES: Record<EngineId, VideoEngine> = { webcodecs: webcodecsEngine, ffmpeg: ffmpegEngine };
+
+/**
+ * Exports a story with a video background as MP4 files that the preset's network accepts:
+ * 1080×1920, 30 fps, H.264 + AAC, faststart, split into segments. Every layer is burned in as the
+ * stage shows it. The engine is chosen by capability (or as asked); if the fast engine fails on
+ * its own choice, the compatible one takes over.
+ */
+export async function exportStoryVideo(
+  doc: StoryDocument,
+  media: (id: MediaId) => VideoMedia | undefined,
+  preset: VideoPreset,
+  {
+    signal,
+    onProgress,
+    onEngine,
+    engine: preference = 'auto',
+    now = new Date(),
+  }: VideoExportOptions,
+): Promise<VideoExportResult> {
+  const bg = doc.background;
+  if (bg.type !== 'video') throw new VideoExportError('Video export needs a video background.');
+  const source = media(bg.mediaId);
+  if (!source)
+    throw new VideoExportError('The background video is not loaded. Add it again and retry.');
+  const end = Math.min(bg.trimEnd ?? source.duration, source.duration);
+  const segments = planSegments(preset, bg.trimStart, end, !bg.muted);
+  const job: VideoJob = {
+    source: source.blob,
+    sourceWidth: source.width,
+    sourceHeight: source.height,
+    framing: bg,
+    color: bg.color,
+    overlay: await renderStoryOverlay(doc),
+    segments,
+    muted: bg.muted,
+  };
+
+  const choice = chooseEngine(
+    preference === 'ffmpeg' ? 'not asked for' : await fastEngineProblem(source.blob),
+    preference,
+  );
+  onEngine?.(choice.engine, choice.reason);
+  const started = performance.now();
+  let blobs: Blob[];
+  let used = choice.engine;
+  try {
+    blobs = await ENGINES[used].run(job, { signal, onProgress: (p) => onProgress(p.fraction) });
+  } catch (e) {
+    if (signal.aborted || used !== 'webcodecs' || preference === 'webcodecs') throw e;
+    used = 'ffmpeg';
+    onEngine?.(used, 'The fast engine could not finish this video; using the compatible engine.');
+    onProgress(0);
+    blobs = await ffmpegEngine.run(job, { signal, onProgress: (p) => onProgress(p.fraction) });
+  }
+  performance.measure(`story-export-video-${used}`, { start: started });
+
+  for (const [i, blob] of blobs.entries()) {
+    if (blob.size > preset.maxFileBytes) {
+      throw new VideoExportError(
+        `Part ${i + 1} came out at ${(blob.size / 1e6).toFixed(1)} MB, over the ${preset.label} limit. Try a shorter trim.`,
+      );
+    }
+  }
+  return {
+    engine: used,
+    files: blobs.map(
+      (blob, index) =>
+        new File([blob], storyFileName(now, 'mp4', { index, count: blobs.length }), {
+          type: 'video/mp4',
+        }),
+    ),
+  };
+}

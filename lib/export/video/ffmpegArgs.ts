@@ -1,0 +1,162 @@
+import type { Framing } from '../../story';
+import { mediaRect } from '../../render/framing';
+import { AUDIO_BITRATE, FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH, type Segment } from './presets';
+
+const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
+const fixed = (n: number) => Number(n.toFixed(3)).toString();
+
+/**
+ * The filter that places the source in the 1080×1920 frame exactly as the stage does
+ * (`mediaRect`): crop the visible part of the source first, then scale only that (much cheaper
+ * than scaling the whole frame), pad with the background colour where the video does not reach,
+ * and lay the overlay on top.
+ */
+export function framingFilter(
+  width: number,
+  height: number,
+  framing: Framing,
+  color: string,
+): string {
+  const r = mediaRect(width, height, framing);
+  const scale = r.width / width;
+  const dx0 = Math.max(0, r.x);
+  const dy0 = Math.max(0, r.y);
+  const dx1 = Math.min(OUTPUT_WIDTH, r.x + r.width);
+  const dy1 = Math.min(OUTPUT_HEIGHT, r.y + r.height);
+  const sw = even((dx1 - dx0) / scale);
+  const sh = even((dy1 - dy0) / scale);
+  const sx = Math.max(0, Math.round((dx0 - r.x) / scale));
+  const sy = Math.max(0, Math.round((dy0 - r.y) / scale));
+  const dw = even(dx1 - dx0);
+  const dh = even(dy1 - dy0);
+  const parts = [
+    `crop=${Math.min(sw, width)}:${Math.min(sh, height)}:${sx}:${sy}`,
+    `scale=${dw}:${dh}:flags=fast_bilinear`,
+    'setsar=1',
+  ];
+  if (dw < OUTPUT_WIDTH || dh < OUTPUT_HEIGHT) {
+    const px = Math.min(Math.round(dx0), OUTPUT_WIDTH - dw);
+    const py = Math.min(Math.round(dy0), OUTPUT_HEIGHT - dh);
+    parts.push(
+      `pad=${OUTPUT_WIDTH}:${OUTPUT_HEIGHT}:${px}:${py}:color=${color.replace('#', '0x')}`,
+    );
+  }
+  return parts.join(',');
+}
+
+export interface FfmpegSegmentArgs {
+  input: string;
+  overlay: string;
+  output: string;
+  width: number;
+  height: number;
+  framing: Framing;
+  color: string;
+  segment: Segment;
+  withAudio: boolean;
+  threads: number;
+}
+
+/** ffmpeg arguments for one segment: H.264 High ≤ 4.2, yuv420p BT.709, AAC-LC 128 kb/s, faststart. */
+export function segmentArgs(a: FfmpegSegmentArgs): string[] {
+  const bitrate = a.segment.videoBitrate;
+  const filter =
+    `[0:v]${framingFilter(a.width, a.height, a.framing, a.color)},fps=${FRAME_RATE}[bg];` +
+    `[bg][1:v]overlay=0:0:format=auto,format=yuv420p[v]`;
+  return [
+    '-ss',
+    fixed(a.segment.start),
+    '-t',
+    fixed(a.segment.duration),
+    '-i',
+    a.input,
+    '-i',
+    a.overlay,
+    '-filter_complex',
+    filter,
+    '-map',
+    '[v]',
+    ...(a.withAudio
+      ? ['-map', '0:a:0?', '-c:a', 'aac', '-b:a', `${AUDIO_BITRATE / 1000}k`, '-ac', '2']
+      : ['-an']),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    // ultrafast alone drops to Constrained Baseline; CABAC and 8×8 transforms make it High.
+    '-x264-params',
+    'cabac=1:8x8dct=1',
+    '-profile:v',
+    'high',
+    '-level:v',
+    '4.1',
+    '-b:v',
+    String(bitrate),
+    '-maxrate',
+    String(bitrate),
+    '-bufsize',
+    String(bitrate * 2),
+    '-g',
+    String(FRAME_RATE * 2),
+    '-pix_fmt',
+    'yuv420p',
+    '-color_primaries',
+    'bt709',
+    '-color_trc',
+    'bt709',
+    '-colorspace',
+    'bt709',
+    '-color_range',
+    'tv',
+    '-r',
+    String(FRAME_RATE),
+    '-frames:v',
+    String(Math.round(a.segment.duration * FRAME_RATE)),
+    // libx264 picking its own thread count crashes the multi-thread core: always say how many.
+    '-threads',
+    String(a.threads),
+    '-movflags',
+    '+faststart',
+    a.output,
+  ];
+}
+
+/** ffmpeg arguments that cut a segment's sound and encode it as AAC-LC 128 kb/s. */
+export function audioArgs(input: string, segment: Segment, output: string): string[] {
+  return [
+    '-ss',
+    fixed(segment.start),
+    '-t',
+    fixed(segment.duration),
+    '-i',
+    input,
+    '-vn',
+    '-c:a',
+    'aac',
+    '-b:a',
+    `${AUDIO_BITRATE / 1000}k`,
+    '-ac',
+    '2',
+    output,
+  ];
+}
+
+/** ffmpeg arguments that join a video-only MP4 and an AAC track without re-encoding. */
+export function muxArgs(video: string, audio: string, output: string): string[] {
+  return [
+    '-i',
+    video,
+    '-i',
+    audio,
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-c',
+    'copy',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    output,
+  ];
+}

@@ -1,0 +1,46 @@
+import type { Framing } from '../../story';
+import type { Segment } from './presets';
+
+/** Everything an engine needs to make the files of one video export. */
+export interface VideoJob {
+  /** The background video, as chosen (never copied whole into memory by the fast engine). */
+  source: Blob;
+  /** The source's display size (rotation applied), as the stage shows it. */
+  sourceWidth: number;
+  sourceHeight: number;
+  /** How the video sits in the 1080×1920 frame, as on the stage. */
+  framing: Framing;
+  /** Colour around a video that does not cover the frame. */
+  color: string;
+  /** The story's layers on transparency, 1080×1920 PNG. */
+  overlay: Blob;
+  segments: Segment[];
+  muted: boolean;
+}
+
+export interface EngineProgress {
+  /** 0–1 over the whole job. */
+  fraction: number;
+}
+
+export interface EngineRunOptions {
+  signal: AbortSignal;
+  onProgress: (p: EngineProgress) => void;
+}
+
+export type EngineId = 'webcodecs' | 'ffmpeg';
+
+/** A way of turning a VideoJob into MP4 files. */
+export interface VideoEngine {
+  id: EngineId;
+  label: string;
+  /** Resolves with the files, one per segment; rejects with AbortError when cancelled. */
+  run(job: VideoJob, options: EngineRunOptions): Promise<Blob[]>;
+}
+
+/** Thrown when an engine cannot read the source. The message is for people. */
+export class VideoExportError extends Error {
+  override name = 'VideoExportError';
+}
+
+export const abortError = () => new DOMException('The export was cancelled.', 'AbortError');

@@ -1,0 +1,50 @@
+import { addAacAudio } from './ffmpegEngine';
+import {
+  abortError,
+  VideoExportError,
+  type EngineRunOptions,
+  type VideoEngine,
+  type VideoJob,
+} from './job';
+import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
+
+/**
+ * The fast engine: WebCodecs through mediabunny, in a worker so the editor stays responsive.
+ * One job at a time; cancelling terminates the worker at once.
+ */
+export const webcodecsEngine: VideoEngine = {
+  id: 'webcodecs',
+  label: 'Fast (WebCodecs)',
+  async run(job: VideoJob, { signal, onProgress }: EngineRunOptions): Promise<Blob[]> {
+    if (signal.aborted) throw abortError();
+    const worker = new Worker(new URL('./webcodecs.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const result = await new Promise<{ files: ArrayBuffer[]; audioMissing: boolean }>(
+      (resolve, reject) => {
+        const stop = () => {
+          worker.terminate();
+          reject(abortError());
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        worker.onmessage = (e: MessageEvent<FastWorkerResponse>) => {
+          const m = e.data;
+          if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
+          signal.removeEventListener('abort', stop);
+          worker.terminate();
+          if (m.type === 'done') resolve(m);
+          else reject(new VideoExportError(m.message));
+        };
+        worker.onerror = (e) => {
+          signal.removeEventListener('abort', stop);
+          worker.terminate();
+          reject(new VideoExportError(e.message || 'The fast engine stopped unexpectedly.'));
+        };
+        worker.postMessage({ job } satisfies FastWorkerRequest);
+      },
+    );
+    const videos = result.files.map((b) => new Blob([b], { type: 'video/mp4' }));
+    if (!result.audioMissing) return videos;
+    return addAacAudio(videos, job.source, job.segments, signal);
+  },
+};

@@ -1,0 +1,10 @@
+import type { VideoJob } from './job';
+
+/** Messages between the fast engine and its worker. */
+export type FastWorkerRequest = { job: VideoJob };
+
+export type FastWorkerResponse =
+  | { type: 'progress'; fraction: number }
+  /** `audioMissing`: the source has sound the browser cannot encode to AAC; it was left out. */
+  | { type: 'done'; files: ArrayBuffer[]; audioMissing: boolean }
+  | { type: 'error'; message: string };

@@ -1,0 +1,187 @@
+import type { Page } from '@playwright/test';
+import { addText, analysePng, expect, fixture, openEditor, test } from './fixtures';
+import { frameAt, hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
+
+const YELLOW: [number, number, number] = [0xff, 0xcc, 0x00];
+
+test.describe.configure({ mode: 'parallel' });
+test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
+// 1080×1920 encoding is heavy: the phone profile covers the editor, not the encoders again.
+test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
+
+async function exportVideo(page: Page, options: { engine?: string; preset?: string } = {}) {
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: 'Video' })).toBeChecked();
+  if (options.preset)
+    await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: options.preset });
+  if (options.engine)
+    await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(options.engine);
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const list = dialog.getByRole('list', { name: 'Exported files' });
+  await expect(list).toBeVisible({ timeout: 240_000 });
+  const count = await list.getByRole('listitem').count();
+  const files: { name: string; bytes: Buffer }[] = [];
+  const { readFile } = await import('node:fs/promises');
+  const downloads: Promise<void>[] = [];
+  page.on('download', (d) => {
+    downloads.push(
+      (async () => {
+        files.push({ name: d.suggestedFilename(), bytes: await readFile(await d.path()) });
+      })(),
+    );
+  });
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  await expect.poll(() => downloads.length).toBe(count);
+  await Promise.all(downloads);
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  return { files, dialog };
+}
+
+function expectStoryMp4(bytes: Buffer, seconds: number, maxBytes = 16_000_000) {
+  const p = probe(bytes);
+  const video = p.streams.find((s) => s.codec_type === 'video')!;
+  const audio = p.streams.find((s) => s.codec_type === 'audio');
+  expect(p.format.format_name).toContain('mp4');
+  expect(video.codec_name).toBe('h264');
+  expect(['High', 'Main']).toContain(video.profile);
+  expect(video.level).toBeLessThanOrEqual(42);
+  expect([video.width, video.height]).toEqual([1080, 1920]);
+  expect(['yuv420p', 'yuvj420p']).toContain(video.pix_fmt);
+  expect(video.color_space).toBe('bt709');
+  expect(video.r_frame_rate).toBe('30/1');
+  expect(Math.abs(Number(p.format.duration) - seconds)).toBeLessThanOrEqual(1 / 30 + 0.03);
+  expect(Math.abs(Number(video.nb_frames ?? 0) - seconds * 30)).toBeLessThanOrEqual(1);
+  expect(topLevelBoxes(bytes).indexOf('moov')).toBeLessThan(topLevelBoxes(bytes).indexOf('mdat'));
+  expect(bytes.length).toBeLessThan(maxBytes);
+  return { video, audio };
+}
+
+for (const engine of ['webcodecs', 'ffmpeg'] as const) {
+  test(`${engine}: a story with a video background exports a WhatsApp-ready MP4 with the text burned in`, async ({
+    page,
+  }) => {
+    await openEditor(page);
+    await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+    await addText(page, 'On the video', 'Yellow');
+    const { files, dialog } = await exportVideo(page, { engine });
+    await expect(
+      dialog.getByText(engine === 'webcodecs' ? /Fast engine/ : /Compatible engine/),
+    ).toBeVisible();
+    expect(files).toHaveLength(1);
+    expect(files[0]!.name).toMatch(/^story-\d{8}-\d{4}\.mp4$/);
+    const { audio } = expectStoryMp4(files[0]!.bytes, 2);
+    expect(audio?.codec_name).toBe('aac');
+    const frame = await analysePng(page, frameAt(files[0]!.bytes, 1), YELLOW, 60);
+    expect(frame.matches).toBeGreaterThan(1500);
+    expect(Math.abs(frame.meanY - 960)).toBeLessThan(100);
+  });
+}
+
+test('a WebM (VP9 + Opus) source gets H.264 video and AAC sound', async ({ page }) => {
+  const webm = makeVideo('clip.webm', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=320x180:r=25:d=2',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=330:d=2',
+    '-c:v',
+    'libvpx-vp9',
+    '-b:v',
+    '200k',
+    '-c:a',
+    'libopus',
+    '-shortest',
+  ]);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(webm);
+  const { files } = await exportVideo(page);
+  const { audio } = expectStoryMp4(files[0]!.bytes, 2);
+  expect(audio?.codec_name).toBe('aac');
+});
+
+test('Mute leaves the sound out', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page
+    .getByRole('dialog', { name: 'Export' })
+    .getByRole('checkbox', { name: 'Mute' })
+    .check();
+  await page.keyboard.press('Escape');
+  const { files } = await exportVideo(page);
+  expect(expectStoryMp4(files[0]!.bytes, 2).audio).toBeUndefined();
+});
+
+test('75 s with the WhatsApp preset makes 2 segments that add up to 75 s', async ({ page }) => {
+  test.setTimeout(300_000);
+  const long = makeVideo('long.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=240x426:r=30:d=75',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:d=75',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-crf',
+    '35',
+    '-c:a',
+    'aac',
+    '-shortest',
+  ]);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(long);
+  const { files } = await exportVideo(page, { preset: 'WhatsApp Status' });
+  expect(files.map((f) => f.name)).toEqual([
+    expect.stringMatching(/-1of2\.mp4$/),
+    expect.stringMatching(/-2of2\.mp4$/),
+  ]);
+  const durations = files.map((f) => Number(probe(f.bytes).format.duration));
+  for (const f of files) expectStoryMp4(f.bytes, 37.5);
+  expect(Math.abs(durations[0]! + durations[1]! - 75)).toBeLessThan(0.1);
+});
+
+test('Cancel export returns within a second and leaves no worker and no file', async ({ page }) => {
+  const source = makeVideo('cancel.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=320x568:r=30:d=30',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-crf',
+    '35',
+  ]);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(source);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('ffmpeg');
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  expect(page.workers().length).toBeGreaterThan(0);
+  const started = Date.now();
+  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(dialog.getByRole('button', { name: 'Start export' })).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(1000);
+  // terminate() is immediate; Chromium reports the multi-thread core's pool of 32 threads as
+  // closed over the next few seconds.
+  await expect.poll(() => page.workers().length, { timeout: 8000 }).toBe(0);
+  await expect(dialog.getByRole('list', { name: 'Exported files' })).toHaveCount(0);
+});

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Whether Debian's ffmpeg/ffprobe are installed (.ci/run installs them). */
+export const hasFfmpeg = () => spawnSync('ffprobe', ['-version']).status === 0;
+
+const dir = mkdtempSync(join(tmpdir(), 'story-video-'));
+
+/** Makes a test source with ffmpeg; returns its path. */
+export function makeVideo(name: string, args: string[]): string {
+  const path = join(dir, name);
+  const r = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', ...args, path]);
+  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr.toString()}`);
+  return path;
+}
+
+export interface Probe {
+  streams: {
+    codec_type: string;
+    codec_name: string;
+    profile?: string;
+    level?: number;
+    width?: number;
+    height?: number;
+    pix_fmt?: string;
+    r_frame_rate?: string;
+    color_space?: string;
+    color_primaries?: string;
+    duration?: string;
+    nb_frames?: string;
+    bit_rate?: string;
+  }[];
+  format: { format_name: string; duration: string; size: string };
+}
+
+/** ffprobe's view of a file. */
+export function probe(bytes: Buffer): Probe {
+  const path = join(dir, `probe-${Math.random()}.mp4`);
+  writeFileSync(path, bytes);
+  const r = spawnSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_streams',
+    '-show_format',
+    '-count_frames',
+    '-of',
+    'json',
+    path,
+  ]);
+  return JSON.parse(r.stdout.toString()) as Probe;
+}
+
+/** Top-level MP4 boxes in order; faststart means moov comes before mdat. */
+export function topLevelBoxes(bytes: Buffer): string[] {
+  const boxes: string[] = [];
+  for (let i = 0; i + 8 <= bytes.length;) {
+    let size = bytes.readUInt32BE(i);
+    boxes.push(bytes.toString('latin1', i + 4, i + 8));
+    if (size === 1) size = Number(bytes.readBigUInt64BE(i + 8));
+    if (size < 8) break;
+    i += size;
+  }
+  return boxes;
+}
+
+/** One decoded frame at `seconds`, as PNG bytes. */
+export function frameAt(bytes: Buffer, seconds: number): Buffer {
+  const input = join(dir, `frame-${Math.random()}.mp4`);
+  const output = `${input}.png`;
+  writeFileSync(input, bytes);
+  spawnSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-ss',
+    String(seconds),
+    '-i',
+    input,
+    '-frames:v',
+    '1',
+    output,
+  ]);
+  return readFileSync(output);
+}
