@@ -176,17 +176,22 @@ export default function Editor() {
       />
 
       <div className="stage-area">
-        <StageView
-          store={store}
-          media={media}
-          callbacks={callbacks}
-          onReady={setStage}
-          onFontError={() =>
-            setAlert(
-              'The text fonts could not be loaded, so text uses a plain font. Reload to try again.',
-            )
-          }
-        />
+        {draft.phase === 'ready' ? (
+          <StageView
+            store={store}
+            media={media}
+            callbacks={callbacks}
+            onReady={setStage}
+            onFontError={() =>
+              setAlert(
+                'The text fonts could not be loaded, so text uses a plain font. Reload to try again.',
+              )
+            }
+          />
+        ) : (
+          // Same box as the stage, so nothing moves when the draft has loaded.
+          <div className="stage stage-placeholder" aria-hidden="true" />
+        )}
         {busy && (
           <p className="stage-status" role="status">
             Opening…

@@ -8,7 +8,7 @@ const Editor = dynamic(() => import('./Editor'), {
   loading: () => (
     <div className="editor">
       <div className="stage-area">
-        <div className="stage stage-placeholder" aria-busy="true" aria-label="Loading the editor" />
+        <div className="stage stage-placeholder" aria-hidden="true" />
       </div>
     </div>
   ),

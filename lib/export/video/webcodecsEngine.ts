@@ -20,29 +20,34 @@ export const webcodecsEngine: VideoEngine = {
     const worker = new Worker(new URL('./webcodecs.worker.ts', import.meta.url), {
       type: 'module',
     });
-    const result = await new Promise<{ files: ArrayBuffer[]; audioMissing: boolean }>(
-      (resolve, reject) => {
-        const stop = () => {
-          worker.terminate();
-          reject(abortError());
-        };
-        signal.addEventListener('abort', stop, { once: true });
-        worker.onmessage = (e: MessageEvent<FastWorkerResponse>) => {
-          const m = e.data;
-          if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
-          signal.removeEventListener('abort', stop);
-          worker.terminate();
-          if (m.type === 'done') resolve(m);
-          else reject(new VideoExportError(m.message));
-        };
-        worker.onerror = (e) => {
-          signal.removeEventListener('abort', stop);
-          worker.terminate();
-          reject(new VideoExportError(e.message || 'The fast engine stopped unexpectedly.'));
-        };
-        worker.postMessage({ job } satisfies FastWorkerRequest);
-      },
-    );
+    const started = performance.now();
+    const result = await new Promise<{
+      files: ArrayBuffer[];
+      audioMissing: boolean;
+      drawMs: number;
+    }>((resolve, reject) => {
+      const stop = () => {
+        worker.terminate();
+        reject(abortError());
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      worker.onmessage = (e: MessageEvent<FastWorkerResponse>) => {
+        const m = e.data;
+        if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
+        signal.removeEventListener('abort', stop);
+        worker.terminate();
+        if (m.type === 'done') resolve(m);
+        else reject(new VideoExportError(m.message));
+      };
+      worker.onerror = (e) => {
+        signal.removeEventListener('abort', stop);
+        worker.terminate();
+        reject(new VideoExportError(e.message || 'The fast engine stopped unexpectedly.'));
+      };
+      worker.postMessage({ job } satisfies FastWorkerRequest);
+    });
+    // How much of the run went into drawing frames (the rest: decoding, encoding, muxing).
+    performance.measure('story-export-video-draw', { start: started, duration: result.drawMs });
     const videos = result.files.map((b) => new Blob([b], { type: 'video/mp4' }));
     if (!result.audioMissing) return videos;
     return addAacAudio(videos, job.source, job.segments, signal);

@@ -6,5 +6,5 @@ export type FastWorkerRequest = { job: VideoJob };
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
   /** `audioMissing`: the source has sound the browser cannot encode to AAC; it was left out. */
-  | { type: 'done'; files: ArrayBuffer[]; audioMissing: boolean }
+  | { type: 'done'; files: ArrayBuffer[]; audioMissing: boolean; drawMs: number }
   | { type: 'error'; message: string };
