@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { UpdatePrompt } from '@/components/pwa/UpdatePrompt';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,6 +8,8 @@ export const metadata: Metadata = {
   description:
     'Compose a 9:16 story in your browser and post it to WhatsApp Status, Instagram and Facebook Stories. Nothing is uploaded.',
   applicationName: 'Story Composer',
+  appleWebApp: { capable: true, title: 'Stories', statusBarStyle: 'black-translucent' },
+  icons: { apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = {
@@ -19,7 +22,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        <UpdatePrompt />
+      </body>
     </html>
   );
 }

@@ -1,4 +1,5 @@
 import { DraftsList } from '@/components/home/DraftsList';
+import { InstallButton } from '@/components/home/InstallButton';
 import { NewStoryButton } from '@/components/home/NewStoryButton';
 
 export default function HomePage() {
@@ -10,6 +11,7 @@ export default function HomePage() {
         photos and videos stay on this device.
       </p>
       <NewStoryButton />
+      <InstallButton />
       <DraftsList />
     </main>
   );

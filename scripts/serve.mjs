@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import handler from 'serve-handler';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const publicDir = join(root, 'out');
+// SERVE_DIR serves another copy of the build (the update test serves a "next release").
+const publicDir = process.env.SERVE_DIR || join(root, 'out');
 const port = Number(process.env.PORT) || 3000;
 
 if (!existsSync(join(publicDir, 'index.html'))) {

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   addDrawing,
   addSticker,
@@ -15,6 +15,7 @@ import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { EditorStore } from '@/lib/editor/store';
 import type { MediaSourceLookup } from '@/lib/export/image';
 import { loadMedia, MediaError, MediaRegistry } from '@/lib/media';
+import { takeSharedFile } from '@/lib/share/intake';
 import { createStory, DEFAULT_FRAMING, findLayer, type StickerLayer } from '@/lib/story';
 import { BackgroundPanel, PlayPause } from './BackgroundPanel';
 import { DrawBar } from './DrawBar';
@@ -85,6 +86,21 @@ export default function Editor() {
   );
   const onFile = useCallback((file: File) => void openFile(file), [openFile]);
   useMediaDrop(onFile);
+
+  // A photo or video shared from another app (share target) becomes this new story's background.
+  useEffect(() => {
+    if (draft.phase !== 'ready') return;
+    const params = new URLSearchParams(window.location.search);
+    const shared = params.get('shared');
+    if (!shared) return;
+    params.delete('shared');
+    window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
+    void takeSharedFile(shared).then((file) =>
+      file
+        ? openFile(file)
+        : setAlert('The shared photo or video could not be found. Share it again.'),
+    );
+  }, [draft.phase, openFile]);
 
   const lookup: MediaSourceLookup = useMemo(
     () => (id) => {

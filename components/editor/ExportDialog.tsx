@@ -7,11 +7,12 @@ import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import type { EditorStore } from '@/lib/editor/store';
-import { downloadFiles } from '@/lib/share/download';
+import { setExportRunning } from '@/lib/pwa/busy';
 import type { MediaId, StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
 import { ExportProgress, type Running } from './ExportProgress';
+import { ShareActions } from './ShareActions';
 import { VideoOptions } from './VideoOptions';
 
 interface ExportDialogProps {
@@ -107,14 +108,18 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
   };
 
   const start = () => {
-    (kind === 'video' ? startVideo() : startImage()).catch((e: unknown) => {
-      abort.current = null;
-      if (e instanceof DOMException && e.name === 'AbortError') return setPhase({ kind: 'idle' });
-      setPhase({
-        kind: 'failed',
-        message: `The ${kind} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
+    // While this runs, an app update waits instead of reloading the page.
+    setExportRunning(true);
+    (kind === 'video' ? startVideo() : startImage())
+      .finally(() => setExportRunning(false))
+      .catch((e: unknown) => {
+        abort.current = null;
+        if (e instanceof DOMException && e.name === 'AbortError') return setPhase({ kind: 'idle' });
+        setPhase({
+          kind: 'failed',
+          message: `The ${kind} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
+        });
       });
-    });
   };
 
   const running = phase.kind === 'running';
@@ -212,11 +217,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
               </li>
             ))}
           </ul>
-          <div className="sheet-actions">
-            <button type="button" className="primary" onClick={() => downloadFiles(phase.files)}>
-              Download
-            </button>
-          </div>
+          <ShareActions files={phase.files} />
         </div>
       )}
     </div>

@@ -15,10 +15,11 @@ export function useDraftSession(
     const params = new URLSearchParams(window.location.search);
     void session.open(params.get('draft')).then(() => {
       const id = session.getState().draftId;
-      if (id && params.get('draft') !== id) {
+      const current = new URLSearchParams(window.location.search);
+      if (id && current.get('draft') !== id) {
         // Keep the address pointing at this draft, so a reload reopens it.
-        params.set('draft', id);
-        window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
+        current.set('draft', id);
+        window.history.replaceState(null, '', `${window.location.pathname}?${current.toString()}`);
       }
     });
     return () => session.dispose();

@@ -1,0 +1,90 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { downloadFiles } from '@/lib/share/download';
+import {
+  batchLabel,
+  canShareFiles,
+  shareBatches,
+  shareFiles,
+  whatsappLink,
+} from '@/lib/share/share';
+
+/**
+ * What to do with exported files: share them (Web Share with files, in batches the browser
+ * accepts), or download them and send the caption through WhatsApp.
+ */
+export function ShareActions({ files }: { files: File[] }) {
+  const [caption, setCaption] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const noteId = useId();
+  const batches = shareBatches(files);
+  const shareable = batches.every((b) => canShareFiles(b));
+
+  const share = (batch: File[]) => {
+    setMessage(null);
+    // share() must be called within the tap, with the files already made: no awaits before it.
+    shareFiles(batch).catch(() => {
+      setMessage(
+        'Sharing did not work here. Download the files and attach them in the app instead.',
+      );
+    });
+  };
+
+  return (
+    <div className="share">
+      <label className="field">
+        <span>Caption</span>
+        <textarea
+          rows={2}
+          value={caption}
+          onChange={(e) => setCaption(e.target.value)}
+          placeholder="Say something about it"
+        />
+      </label>
+      <div className="row">
+        {batches.map((batch, i) => (
+          <button
+            key={i}
+            type="button"
+            className="primary"
+            disabled={!shareable}
+            aria-describedby={shareable ? undefined : noteId}
+            onClick={() => share(batch)}
+          >
+            {batchLabel(batches, i)}
+          </button>
+        ))}
+        <button type="button" className="primary" onClick={() => downloadFiles(files)}>
+          Download
+        </button>
+      </div>
+      {!shareable && (
+        <p id={noteId} className="muted">
+          This browser cannot share files. Download them, then attach them in WhatsApp, Instagram or
+          Facebook.
+        </p>
+      )}
+      <div className="row">
+        <a className="chip" href={whatsappLink(caption)} target="_blank" rel="noopener noreferrer">
+          Send via WhatsApp
+        </a>
+        <button
+          type="button"
+          className="chip"
+          onClick={() => {
+            void navigator.clipboard?.writeText(caption).then(() => setCopied(true));
+          }}
+        >
+          {copied ? 'Caption copied' : 'Copy caption'}
+        </button>
+      </div>
+      <p className="muted">
+        WhatsApp links carry text only: attach the downloaded {files.length > 1 ? 'files' : 'file'}{' '}
+        in WhatsApp.
+      </p>
+      {message && <p role="alert">{message}</p>}
+    </div>
+  );
+}
