@@ -4,21 +4,17 @@
 //      against opening a draft without media in the same run;
 //   3. the home page listing 50 drafts (median of 5), against 1 draft in the same run.
 // Needs a build (`npm run build`), Chromium, and ffmpeg for the 50 MB video (else 2 is skipped).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { median, startServer } from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_PORT) || 3291;
 const base = `http://localhost:${PORT}`;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
 const list = (xs) => `[${xs.map((x) => x.toFixed(1)).join(', ')}]`;
 
@@ -65,22 +61,12 @@ if (!existsSync(videoPath) && spawnSync('ffmpeg', ['-version']).status === 0) {
   ]);
 }
 
-const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(PORT) },
-  stdio: 'ignore',
-});
+const server = await startServer(PORT);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: CHROMIUM_ARGS,
 });
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const saved = () =>
@@ -245,5 +231,5 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

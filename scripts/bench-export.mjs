@@ -6,12 +6,13 @@
 //     driven through the app's own export dialog in headless Chromium.
 // Prints medians of several runs, ratios to native, and the browser's peak memory (RSS of all
 // its processes) while exporting. `--runs N` (default 3), `--quick` (10 s only), `--engine ID`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { median, startServer } from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-results');
@@ -23,11 +24,6 @@ const QUICK = argv.includes('--quick');
 const ONLY = argv.includes('--engine')
   ? [argv[argv.indexOf('--engine') + 1]]
   : ['webcodecs', 'ffmpeg'];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 if (!existsSync(join(root, 'out/index.html'))) {
@@ -130,23 +126,12 @@ function chromiumRss() {
   return kb / 1024;
 }
 
-const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(PORT) },
-  stdio: 'ignore',
-});
+const server = await startServer(PORT);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: CHROMIUM_ARGS,
 });
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   /** One export through the app; returns the engine's own time and the peak RSS seen. */
   async function appExport(src, engine) {
     const context = await browser.newContext({
@@ -240,5 +225,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

@@ -1,7 +1,6 @@
 // Lighthouse scores of the home page (median of 3, desktop and mobile), the app shell's precache
 // size, and how fast the app starts offline from the service worker (median of 5 reloads).
 // Printed as figures, never pass/fail. Needs a build and Chromium (CHROME_PATH or Debian's).
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,30 +9,15 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { median, startServer } from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_PORT) || 3293;
 const base = `http://localhost:${PORT}`;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const chromePath = findChromium();
 
-const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(PORT) },
-  stdio: 'ignore',
-});
+const server = await startServer(PORT);
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   for (const [name, config] of [
     ['desktop', desktopConfig],
     ['mobile', undefined],
@@ -107,5 +91,5 @@ try {
     `Offline start (reload with no network, to load event): median ${median(starts).toFixed(0)} ms [${starts.map((s) => s.toFixed(0)).join(', ')}]`,
   );
 } finally {
-  server.kill();
+  server.stop();
 }

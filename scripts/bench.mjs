@@ -5,28 +5,19 @@
 //   3. frame times while dragging a layer on a story with 30 layers (rAF timestamps), with the
 //      idle page's frame times in the same run as the reference.
 // Needs a build (`npm run build`) and Chromium.
-import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { median, percentile, startServer } from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out');
 const PORT = Number(process.env.BENCH_PORT) || 3290;
 const base = `http://localhost:${PORT}`;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 if (!existsSync(join(out, 'index.html'))) {
@@ -60,22 +51,12 @@ for (const src of legacy) {
 }
 
 // 2 and 3 run in the browser against the production server.
-const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(PORT) },
-  stdio: 'ignore',
-});
+const server = await startServer(PORT);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: CHROMIUM_ARGS,
 });
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${base}/editor/`);
   await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
@@ -212,5 +193,5 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

@@ -5,6 +5,7 @@ import type { EditorStore } from '@/lib/editor/store';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import { planSegments, VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import type { VideoBackground } from '@/lib/story';
+import { OfflineEngine } from './OfflineEngine';
 
 interface VideoOptionsProps {
   background: VideoBackground;
@@ -117,6 +118,7 @@ export function VideoOptions({
           <option value="ffmpeg">Compatible (ffmpeg.wasm)</option>
         </select>
       </label>
+      <OfflineEngine />
     </fieldset>
   );
 }

@@ -48,3 +48,40 @@ export function gradientLine(angle: number): { x1: number; y1: number; x2: numbe
   const cy = STAGE_HEIGHT / 2;
   return { x1: cx - dx * half, y1: cy - dy * half, x2: cx + dx * half, y2: cy + dy * half };
 }
+
+/** A part of the source and where it lands in the frame. */
+export interface VisibleRegion {
+  /** The visible part of the source, in source pixels. */
+  source: Rect;
+  /** Where that part is drawn in the 1080×1920 frame. */
+  dest: Rect;
+  /** Whether the media fills the whole frame (nothing of the background colour shows). */
+  covers: boolean;
+}
+
+/**
+ * The part of a photo or video that shows in the frame and where it lands: what the export
+ * engines read and scale, instead of the whole source.
+ */
+export function visibleRegion(
+  mediaWidth: number,
+  mediaHeight: number,
+  framing: Framing,
+): VisibleRegion {
+  const r = mediaRect(mediaWidth, mediaHeight, framing);
+  const scale = r.width / mediaWidth;
+  const x0 = Math.max(0, r.x);
+  const y0 = Math.max(0, r.y);
+  const x1 = Math.min(STAGE_WIDTH, r.x + r.width);
+  const y1 = Math.min(STAGE_HEIGHT, r.y + r.height);
+  return {
+    source: {
+      x: (x0 - r.x) / scale,
+      y: (y0 - r.y) / scale,
+      width: (x1 - x0) / scale,
+      height: (y1 - y0) / scale,
+    },
+    dest: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    covers: x0 <= 0 && y0 <= 0 && x1 >= STAGE_WIDTH && y1 >= STAGE_HEIGHT,
+  };
+}

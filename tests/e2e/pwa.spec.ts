@@ -301,3 +301,32 @@ test('after one video export, a video export also works offline', async ({
   await page.getByRole('button', { name: 'New story' }).click();
   await exportVideo();
 });
+
+test('"Make available offline" keeps the compatible engine for exports without a network', async ({
+  page,
+  context,
+  isMobile,
+}) => {
+  test.skip(isMobile, 'video export runs in the desktop profile');
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await controlled(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('button', { name: 'Make available offline' }).click();
+  await expect(dialog.getByText('The compatible engine is available offline.')).toBeVisible({
+    timeout: 60_000,
+  });
+  await context.setOffline(true);
+  await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('ffmpeg');
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(
+    dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem'),
+  ).toHaveCount(1, {
+    timeout: 90_000,
+  });
+});

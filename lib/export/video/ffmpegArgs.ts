@@ -1,5 +1,5 @@
 import type { Framing } from '../../story';
-import { mediaRect } from '../../render/framing';
+import { visibleRegion } from '../../render/framing';
 import { AUDIO_BITRATE, FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH, type Segment } from './presets';
 
 const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
@@ -17,26 +17,21 @@ export function framingFilter(
   framing: Framing,
   color: string,
 ): string {
-  const r = mediaRect(width, height, framing);
-  const scale = r.width / width;
-  const dx0 = Math.max(0, r.x);
-  const dy0 = Math.max(0, r.y);
-  const dx1 = Math.min(OUTPUT_WIDTH, r.x + r.width);
-  const dy1 = Math.min(OUTPUT_HEIGHT, r.y + r.height);
-  const sw = even((dx1 - dx0) / scale);
-  const sh = even((dy1 - dy0) / scale);
-  const sx = Math.max(0, Math.round((dx0 - r.x) / scale));
-  const sy = Math.max(0, Math.round((dy0 - r.y) / scale));
-  const dw = even(dx1 - dx0);
-  const dh = even(dy1 - dy0);
+  const { source, dest } = visibleRegion(width, height, framing);
+  const sw = even(source.width);
+  const sh = even(source.height);
+  const sx = Math.max(0, Math.round(source.x));
+  const sy = Math.max(0, Math.round(source.y));
+  const dw = even(dest.width);
+  const dh = even(dest.height);
   const parts = [
     `crop=${Math.min(sw, width)}:${Math.min(sh, height)}:${sx}:${sy}`,
     `scale=${dw}:${dh}:flags=fast_bilinear`,
     'setsar=1',
   ];
   if (dw < OUTPUT_WIDTH || dh < OUTPUT_HEIGHT) {
-    const px = Math.min(Math.round(dx0), OUTPUT_WIDTH - dw);
-    const py = Math.min(Math.round(dy0), OUTPUT_HEIGHT - dh);
+    const px = Math.min(Math.round(dest.x), OUTPUT_WIDTH - dw);
+    const py = Math.min(Math.round(dest.y), OUTPUT_HEIGHT - dh);
     parts.push(
       `pad=${OUTPUT_WIDTH}:${OUTPUT_HEIGHT}:${px}:${py}:color=${color.replace('#', '0x')}`,
     );

@@ -11,46 +11,11 @@ import {
   Output,
   type VideoSample,
 } from 'mediabunny';
-import { mediaRect } from '../../render/framing';
-import type { Framing } from '../../story';
+import { mediaRect, visibleRegion, type VisibleRegion } from '../../render/framing';
 import { FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** Which part of the source shows, and where it lands in the frame (the stage's `mediaRect`). */
-interface FramePlan {
-  s: Box;
-  d: Box;
-  /** Whether the video covers the whole frame, so no background colour is needed. */
-  covers: boolean;
-}
-
-function framePlan(width: number, height: number, framing: Framing): FramePlan {
-  const r = mediaRect(width, height, framing);
-  const scale = r.width / width;
-  const dx0 = Math.max(0, r.x);
-  const dy0 = Math.max(0, r.y);
-  const dx1 = Math.min(OUTPUT_WIDTH, r.x + r.width);
-  const dy1 = Math.min(OUTPUT_HEIGHT, r.y + r.height);
-  return {
-    s: {
-      x: (dx0 - r.x) / scale,
-      y: (dy0 - r.y) / scale,
-      w: (dx1 - dx0) / scale,
-      h: (dy1 - dy0) / scale,
-    },
-    d: { x: dx0, y: dy0, w: dx1 - dx0, h: dy1 - dy0 },
-    covers: dx0 <= 0 && dy0 <= 0 && dx1 >= OUTPUT_WIDTH && dy1 >= OUTPUT_HEIGHT,
-  };
-}
 
 const post = (message: FastWorkerResponse, transfer: Transferable[] = []) =>
   self.postMessage(message, transfer);
@@ -99,18 +64,18 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       });
       const videoTrack = await input.getPrimaryVideoTrack();
       if (!videoTrack) throw new Error('no-video');
-      let plan: FramePlan | null = null;
+      let plan: VisibleRegion | null = null;
       const draw = (sample: VideoSample) => {
         const t0 = performance.now();
-        plan ??= framePlan(sample.displayWidth, sample.displayHeight, job.framing);
+        plan ??= visibleRegion(sample.displayWidth, sample.displayHeight, job.framing);
         if (!plan.covers) {
           ctx.fillStyle = job.color;
           ctx.fillRect(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT);
         }
-        const { s, d } = plan;
+        const { source: s, dest: d } = plan;
         if (sample.rotation === 0) {
           // Only the visible part of the source is read and scaled.
-          sample.draw(ctx, s.x, s.y, s.w, s.h, d.x, d.y, d.w, d.h);
+          sample.draw(ctx, s.x, s.y, s.width, s.height, d.x, d.y, d.width, d.height);
         } else {
           // Rotated sources are drawn whole: mediabunny turns them while drawing.
           const r = mediaRect(sample.displayWidth, sample.displayHeight, job.framing);
