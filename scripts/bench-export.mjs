@@ -223,6 +223,37 @@ try {
       );
     }
   }
+  // Cancel: from the click to the dialog being ready again, and to no worker left.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const stops = [];
+    for (const engine of ONLY) {
+      await page.goto(`${base}/editor/`);
+      await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+      await page.getByLabel('Add photo or video').setInputFiles(source(10));
+      await page.getByRole('button', { name: /^(Pause|Play) video$/ }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
+      await dialog.getByRole('button', { name: 'Start export' }).click();
+      const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+      for (let i = 0; i < 600 && Number((await progress.getAttribute('value')) ?? 0) < 20; i++) {
+        await page.waitForTimeout(100);
+      }
+      const t = performance.now();
+      await dialog.getByRole('button', { name: 'Cancel export' }).click();
+      await dialog.getByRole('button', { name: 'Start export' }).waitFor();
+      const ui = performance.now() - t;
+      while (page.workers().length > 0 && performance.now() - t < 30_000)
+        await page.waitForTimeout(50);
+      stops.push(
+        `${engine}: dialog ready ${ui.toFixed(0)} ms, last worker gone ${(performance.now() - t).toFixed(0)} ms`,
+      );
+    }
+    await context.close();
+    console.log(`\nCancel at 20%: ${stops.join('; ')}`);
+  }
 } finally {
   await browser.close();
   server.stop();

@@ -8,6 +8,7 @@ import { GRADIENTS, gradientBackground, type Background } from '@/lib/story';
 import { useState } from 'react';
 import { Choice } from './Choice';
 import { Swatches } from './Swatches';
+import { ToolButton } from './Toolbar';
 
 interface BackgroundPanelProps {
   store: EditorStore;
@@ -143,16 +144,15 @@ function Framing({
 export function PlayPause({ video }: { video: HTMLVideoElement }) {
   const [playing, setPlaying] = useState(!video.paused);
   return (
-    <button
-      type="button"
-      className="chip"
+    <ToolButton
+      label={playing ? 'Pause video' : 'Play video'}
+      short={playing ? 'Pause' : 'Play'}
+      icon={playing ? '❚❚' : '▶'}
       onClick={() => {
         if (video.paused) void video.play();
         else video.pause();
         setPlaying(!video.paused);
       }}
-    >
-      {playing ? 'Pause video' : 'Play video'}
-    </button>
+    />
   );
 }

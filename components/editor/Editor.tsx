@@ -165,6 +165,7 @@ export default function Editor() {
         <SaveStatus draft={draft} />
         <ToolButton
           label="Safe zones"
+          short="Zones"
           icon="▤"
           pressed={safeZones}
           onClick={() => {
