@@ -20,6 +20,44 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FastWorkerResponse, transfer: Transferable[] = []) =>
   self.postMessage(message, transfer);
 
+/**
+ * Draws the visible part of a decoded frame. The frame itself is cropped first (on even
+ * coordinates, as 4:2:0 chroma needs), so the browser converts only that part from YUV to RGB;
+ * the destination is widened by the same amount, so the geometry stays exact.
+ */
+function drawVisible(
+  ctx: OffscreenCanvasRenderingContext2D,
+  sample: VideoSample,
+  plan: VisibleRegion,
+): void {
+  const { source: s, dest: d } = plan;
+  const full = sample.toVideoFrame();
+  const area = full.visibleRect;
+  if (!area || full.displayWidth !== area.width || full.displayHeight !== area.height) {
+    // Non-square pixels: crop in display space instead.
+    full.close();
+    sample.draw(ctx, s.x, s.y, s.width, s.height, d.x, d.y, d.width, d.height);
+    return;
+  }
+  const scale = d.width / s.width;
+  const x0 = 2 * Math.floor(s.x / 2);
+  const y0 = 2 * Math.floor(s.y / 2);
+  const x1 = Math.min(area.width, 2 * Math.ceil((s.x + s.width) / 2));
+  const y1 = Math.min(area.height, 2 * Math.ceil((s.y + s.height) / 2));
+  const visible = new VideoFrame(full, {
+    visibleRect: { x: area.x + x0, y: area.y + y0, width: x1 - x0, height: y1 - y0 },
+  });
+  ctx.drawImage(
+    visible,
+    d.x - (s.x - x0) * scale,
+    d.y - (s.y - y0) * scale,
+    (x1 - x0) * scale,
+    (y1 - y0) * scale,
+  );
+  visible.close();
+  full.close();
+}
+
 /** The part of the overlay that has any ink: only that is blended into each frame. */
 function inkBounds(bitmap: ImageBitmap): { x: number; y: number; w: number; h: number } | null {
   const probe = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -72,10 +110,9 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           ctx.fillStyle = job.color;
           ctx.fillRect(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT);
         }
-        const { source: s, dest: d } = plan;
         if (sample.rotation === 0) {
           // Only the visible part of the source is read and scaled.
-          sample.draw(ctx, s.x, s.y, s.width, s.height, d.x, d.y, d.width, d.height);
+          drawVisible(ctx, sample, plan);
         } else {
           // Rotated sources are drawn whole: mediabunny turns them while drawing.
           const r = mediaRect(sample.displayWidth, sample.displayHeight, job.framing);
