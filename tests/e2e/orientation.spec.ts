@@ -37,24 +37,32 @@ test('a photo’s EXIF orientation is honoured in what the stage renders and exp
     .getByLabel('Add photo or video')
     .setInputFiles({ name: 'upright.jpg', mimeType: 'image/jpeg', buffer: upright });
   // Without a tag, the left/right halves fill the story side by side.
-  expect(
-    await colours(page, [
-      [300, 960],
-      [780, 960],
-    ]),
-  ).toEqual(['red', 'blue']);
+  await expect
+    .poll(
+      () =>
+        colours(page, [
+          [300, 960],
+          [780, 960],
+        ]),
+      { timeout: 20_000 },
+    )
+    .toEqual(['red', 'blue']);
 
   await page.getByLabel('Add photo or video').setInputFiles({
     name: 'from-phone.jpg',
     mimeType: 'image/jpeg',
     buffer: withExifOrientation(upright, 6),
   });
-  expect(await colours(page, [TOP, BOTTOM])).toEqual(['red', 'blue']);
+  await expect
+    .poll(() => colours(page, [TOP, BOTTOM]), { timeout: 20_000 })
+    .toEqual(['red', 'blue']);
 });
 
 test('a phone video’s rotation metadata is honoured', async ({ page }) => {
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(fixture('rotated.mp4'));
   await page.getByRole('button', { name: 'Pause video' }).click();
-  expect(await colours(page, [TOP, BOTTOM])).toEqual(['red', 'blue']);
+  await expect
+    .poll(() => colours(page, [TOP, BOTTOM]), { timeout: 20_000 })
+    .toEqual(['red', 'blue']);
 });

@@ -9,10 +9,15 @@ test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
 // 1080×1920 encoding is heavy: the phone profile covers the editor, not the encoders again.
 test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
 
-async function exportVideo(page: Page, options: { engine?: string; preset?: string } = {}) {
+/** Waits until the chosen video is the story's background (its play/pause control shows). */
+async function videoReady(page: Page) {
   await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible({
     timeout: 30_000,
   });
+}
+
+async function exportVideo(page: Page, options: { engine?: string; preset?: string } = {}) {
+  await videoReady(page);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await expect(dialog.getByRole('radio', { name: 'Video' })).toBeChecked();
@@ -109,6 +114,7 @@ test('a WebM (VP9 + Opus) source gets H.264 video and AAC sound', async ({ page 
 test('Mute leaves the sound out', async ({ page }) => {
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await videoReady(page);
   await page.getByRole('button', { name: 'Export' }).click();
   await page
     .getByRole('dialog', { name: 'Export' })
@@ -167,6 +173,7 @@ test('Cancel export stops the export and leaves no worker and no file', async ({
   ]);
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(source);
+  await videoReady(page);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('ffmpeg');
