@@ -16,6 +16,8 @@ export default tseslint.config(
       'reports/',
       'bench-results/',
       'next-env.d.ts',
+      // AssemblyScript, compiled by scripts/build-wasm.mjs, not by tsc.
+      'lib/**/assembly/',
     ],
   },
   js.configs.recommended,

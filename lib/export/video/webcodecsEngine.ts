@@ -25,6 +25,7 @@ export const webcodecsEngine: VideoEngine = {
       files: ArrayBuffer[];
       audioMissing: boolean;
       drawMs: number;
+      paths: { yuv: number; canvas: number };
     }>((resolve, reject) => {
       const stop = () => {
         worker.terminate();
@@ -47,7 +48,11 @@ export const webcodecsEngine: VideoEngine = {
       worker.postMessage({ job } satisfies FastWorkerRequest);
     });
     // How much of the run went into drawing frames (the rest: decoding, encoding, muxing).
-    performance.measure('story-export-video-draw', { start: started, duration: result.drawMs });
+    performance.measure('story-export-video-draw', {
+      start: started,
+      duration: result.drawMs,
+      detail: result.paths,
+    });
     const videos = result.files.map((b) => new Blob([b], { type: 'video/mp4' }));
     if (!result.audioMissing) return videos;
     return addAacAudio(videos, job.source, job.segments, signal);

@@ -6,5 +6,12 @@ export type FastWorkerRequest = { job: VideoJob };
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
   /** `audioMissing`: the source has sound the browser cannot encode to AAC; it was left out. */
-  | { type: 'done'; files: ArrayBuffer[]; audioMissing: boolean; drawMs: number }
+  | {
+      type: 'done';
+      files: ArrayBuffer[];
+      audioMissing: boolean;
+      /** Time spent making frames, and how many were composed in YUV or drawn on a canvas. */
+      drawMs: number;
+      paths: { yuv: number; canvas: number };
+    }
   | { type: 'error'; message: string };
