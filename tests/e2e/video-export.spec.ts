@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addText, analysePng, expect, fixture, openEditor, test } from './fixtures';
+import { addText, analysePng, colourBlob, expect, fixture, openEditor, test } from './fixtures';
 import { frameAt, hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
 
 const YELLOW: [number, number, number] = [0xff, 0xcc, 0x00];
@@ -55,8 +55,12 @@ function expectStoryMp4(bytes: Buffer, seconds: number, maxBytes = 16_000_000) {
   expect(['High', 'Main']).toContain(video.profile);
   expect(video.level).toBeLessThanOrEqual(42);
   expect([video.width, video.height]).toEqual([1080, 1920]);
-  expect(['yuv420p', 'yuvj420p']).toContain(video.pix_fmt);
+  // Limited-range 4:2:0 tagged BT.709, so players show the colours the stage showed.
+  expect(video.pix_fmt).toBe('yuv420p');
+  expect(video.color_range).toBe('tv');
   expect(video.color_space).toBe('bt709');
+  expect(video.color_primaries).toBe('bt709');
+  expect(video.color_transfer).toBe('bt709');
   expect(video.r_frame_rate).toBe('30/1');
   expect(Math.abs(Number(p.format.duration) - seconds)).toBeLessThanOrEqual(1 / 30 + 0.03);
   expect(Math.abs(Number(video.nb_frames ?? 0) - seconds * 30)).toBeLessThanOrEqual(1);
@@ -85,6 +89,55 @@ for (const engine of ['webcodecs', 'ffmpeg'] as const) {
     expect(Math.abs(frame.meanY - 960)).toBeLessThan(100);
   });
 }
+
+test('a phone video stored sideways exports upright', async ({ page }) => {
+  await openEditor(page);
+  // Stored 320×180 red|blue with a 90° display rotation: upright it is red above blue.
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('rotated.mp4'));
+  const { files } = await exportVideo(page, { engine: 'webcodecs' });
+  expectStoryMp4(files[0]!.bytes, 1);
+  const frame = frameAt(files[0]!.bytes, 0.5);
+  const red = await colourBlob(page, frame, [255, 0, 0]);
+  const blue = await colourBlob(page, frame, [0, 0, 255]);
+  expect(red.count).toBeGreaterThan(1080 * 900);
+  expect(blue.count).toBeGreaterThan(1080 * 900);
+  expect(red.cy).toBeLessThan(960);
+  expect(blue.cy).toBeGreaterThan(960);
+});
+
+test('a source in BT.601 colours (drawn on the canvas, not composed in YUV) gives the same format', async ({
+  page,
+}) => {
+  const sd = makeVideo('bt601.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=320x180:r=30:d=1',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-colorspace',
+    'bt470bg',
+    '-color_primaries',
+    'bt470bg',
+    '-color_trc',
+    'smpte170m',
+  ]);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(sd);
+  await addText(page, 'On the video', 'Yellow');
+  const { files } = await exportVideo(page, { engine: 'webcodecs' });
+  const paths = await page.evaluate(
+    () =>
+      (performance.getEntriesByName('story-export-video-draw').at(-1) as PerformanceMeasure)
+        .detail as unknown,
+  );
+  expect(paths).toEqual({ yuv: 0, canvas: 30 });
+  expectStoryMp4(files[0]!.bytes, 1);
+  const frame = await analysePng(page, frameAt(files[0]!.bytes, 0.5), YELLOW, 60);
+  expect(frame.matches).toBeGreaterThan(1500);
+});
 
 test('a WebM (VP9 + Opus) source gets H.264 video and AAC sound', async ({ page }) => {
   const webm = makeVideo('clip.webm', [

@@ -28,6 +28,8 @@ export interface Probe {
     r_frame_rate?: string;
     color_space?: string;
     color_primaries?: string;
+    color_transfer?: string;
+    color_range?: string;
     duration?: string;
     nb_frames?: string;
     bit_rate?: string;

@@ -15,13 +15,16 @@ import {
 } from '../../lib/export/video/yuv/compositor';
 import { yuvGeometry } from '../../lib/export/video/yuv/geometry';
 import { inkBounds, overlayBlend, rgbToYuv709 } from '../../lib/export/video/yuv/overlay';
+import { RgbaToI420 } from '../../lib/export/video/yuv/rgba';
 
 const W = 1080;
 const H = 1920;
+let code: WebAssembly.Module;
 let kernels: YuvKernels;
 
 beforeAll(async () => {
-  kernels = await instantiateKernels(readFileSync(join(__dirname, '../../public/wasm/yuv.wasm')));
+  code = await WebAssembly.compile(readFileSync(join(__dirname, '../../public/wasm/yuv.wasm')));
+  kernels = await instantiateKernels(code);
 });
 
 /** A deterministic pseudo-random byte source. */
@@ -164,6 +167,40 @@ describe('YUV kernels (WASM SIMD)', () => {
   });
 });
 
+describe('canvas frames to I420', () => {
+  it('converts RGBA as rgbToYuv709 does, chroma from each 2×2 block', async () => {
+    const width = 6;
+    const height = 4;
+    const rgba = new Uint8ClampedArray(noise(width * height * 4, 11));
+    const converter = new RgbaToI420(await instantiateKernels(code), width, height);
+    const out = converter.convert(rgba);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const at = (y * width + x) * 4;
+        const [yy] = rgbToYuv709(rgba[at]!, rgba[at + 1]!, rgba[at + 2]!);
+        expect(Math.abs(out[y * width + x]! - yy)).toBeLessThanOrEqual(1);
+      }
+    for (let cy = 0; cy < height / 2; cy++)
+      for (let cx = 0; cx < width / 2; cx++) {
+        const mean = [0, 1, 2].map((c) => {
+          let sum = 0;
+          for (const [dx, dy] of [
+            [0, 0],
+            [1, 0],
+            [0, 1],
+            [1, 1],
+          ] as const)
+            sum += rgba[((2 * cy + dy) * width + 2 * cx + dx) * 4 + c]!;
+          return sum / 4;
+        }) as [number, number, number];
+        const [, u, v] = rgbToYuv709(...mean);
+        const i = cy * (width / 2) + cx;
+        expect(Math.abs(out[width * height + i]! - u)).toBeLessThanOrEqual(1);
+        expect(Math.abs(out[(width * height * 5) / 4 + i]! - v)).toBeLessThanOrEqual(1);
+      }
+  });
+});
+
 describe('overlay in YUV', () => {
   it('converts sRGB to BT.709 limited range', () => {
     expect(rgbToYuv709(255, 255, 255).map(Math.round)).toEqual([235, 128, 128]);
@@ -209,6 +246,37 @@ function picture(width: number, height: number) {
       v[j * cw + i] = Math.round(128 + 90 * Math.cos((i - j) / 29));
     }
   return { width, height, y, u, v };
+}
+
+/** The picture as a camera would store it when it must be turned `rotation`° clockwise to show. */
+function storedFrom(
+  up: ReturnType<typeof picture>,
+  rotation: 90 | 180 | 270,
+): ReturnType<typeof picture> {
+  const turned = rotation !== 180;
+  const turn = (plane: Uint8Array, uw: number, uh: number) => {
+    const [sw, sh] = turned ? [uh, uw] : [uw, uh];
+    const out = new Uint8Array(sw * sh);
+    for (let ys = 0; ys < sh; ys++)
+      for (let xs = 0; xs < sw; xs++) {
+        const [x, y] =
+          rotation === 90
+            ? [sh - 1 - ys, xs]
+            : rotation === 180
+              ? [sw - 1 - xs, sh - 1 - ys]
+              : [ys, sw - 1 - xs];
+        out[ys * sw + xs] = plane[y * uw + x]!;
+      }
+    return out;
+  };
+  const [width, height] = turned ? [up.height, up.width] : [up.width, up.height];
+  return {
+    width,
+    height,
+    y: turn(up.y, up.width, up.height),
+    u: turn(up.u, up.width / 2, up.height / 2),
+    v: turn(up.v, up.width / 2, up.height / 2),
+  };
 }
 
 /** Writes a cropped picture where the compositor asked for it (what copyTo does in the browser). */
@@ -299,11 +367,15 @@ describe('YUV compositor', () => {
     framing: Framing,
     format: SourceFormat = 'I420',
     overlay: ReturnType<typeof overlayBlend> | null = null,
+    rotation: 0 | 90 | 180 | 270 = 0,
   ): Uint8Array {
-    const plan = visibleRegion(pic.width, pic.height, framing);
+    const turned = rotation % 180 !== 0;
+    const [width, height] = turned ? [pic.height, pic.width] : [pic.width, pic.height];
+    const plan = visibleRegion(width, height, framing);
     const c = new YuvCompositor(kernels, {
-      geometry: yuvGeometry(plan, pic.width, pic.height, W, H),
+      geometry: yuvGeometry(plan, width, height, W, H, rotation),
       format,
+      rotation,
       outWidth: W,
       outHeight: H,
       background: plan.covers ? null : background,
@@ -332,6 +404,17 @@ describe('YUV compositor', () => {
     // The top-left corner is background.
     expect(got[0]).toBe(Math.round(background[0]));
     expect(got[W * H]).toBe(Math.round(background[1]));
+  });
+
+  it('turns a phone video stored sideways or upside down upright', () => {
+    // Each stored picture turned clockwise by its rotation is `upright`.
+    const upright = picture(1080, 1440);
+    const framing: Framing = { fit: 'cover', zoom: 1.1, panX: 30, panY: -20 };
+    const want = compose(upright, framing);
+    for (const rotation of [90, 180, 270] as const) {
+      const stored = storedFrom(upright, rotation);
+      expect(maxDifference(compose(stored, framing, 'I420', null, rotation), want)).toBe(0);
+    }
   });
 
   it('copies a portrait video that already has the story’s size', () => {

@@ -12,8 +12,9 @@ import {
   type VideoSample,
 } from 'mediabunny';
 import { mediaRect, visibleRegion, type VisibleRegion } from '../../render/framing';
-import { instantiateKernels, YUV_KERNELS_URL, type YuvKernels } from './yuv/compositor';
-import { yuvFrames } from './yuv/frames';
+import { instantiateKernels, YUV_KERNELS_URL } from './yuv/compositor';
+import { i420Frame, yuvFrames } from './yuv/frames';
+import { RgbaToI420 } from './yuv/rgba';
 import { inkBounds, overlayBlend, rgbToYuv709 } from './yuv/overlay';
 import { FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
@@ -78,12 +79,15 @@ function rgb(color: string): [number, number, number] {
   return [r!, g!, b!];
 }
 
-/** The YUV kernels, or null where WASM SIMD is missing: then every frame takes the canvas path. */
-async function loadKernels(): Promise<YuvKernels | null> {
+/**
+ * The YUV kernels, compiled, or null where WASM SIMD is missing: then every frame is drawn on
+ * the canvas and encoded as the browser converts it.
+ */
+async function loadKernels(): Promise<WebAssembly.Module | null> {
   try {
     const response = await fetch(new URL(YUV_KERNELS_URL, self.location.origin));
     if (!response.ok) return null;
-    return await instantiateKernels(await response.arrayBuffer());
+    return await WebAssembly.compile(await response.arrayBuffer());
   } catch {
     return null;
   }
@@ -92,9 +96,16 @@ async function loadKernels(): Promise<YuvKernels | null> {
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
   const { job } = e.data;
   try {
-    const [overlay, kernels] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
+    const [overlay, code] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
     const overlayPixels = pixels(overlay);
     const ink = inkBounds(overlayPixels.data, overlay.width, overlay.height);
+    // Two instances, each with its memory: the compositor's and the canvas frames' converter.
+    const [kernels, converterKernels] = code
+      ? await Promise.all([instantiateKernels(code), instantiateKernels(code)])
+      : [null, null];
+    const toI420 = converterKernels
+      ? new RgbaToI420(converterKernels, OUTPUT_WIDTH, OUTPUT_HEIGHT)
+      : null;
     const yuv = kernels
       ? yuvFrames(kernels, {
           outWidth: OUTPUT_WIDTH,
@@ -122,6 +133,14 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       });
       const videoTrack = await input.getPrimaryVideoTrack();
       if (!videoTrack) throw new Error('no-video');
+      // Turn a rotated track back in mediabunny's eyes, so it hands over the decoded pictures
+      // as they are (it would otherwise redraw every one on a canvas first); the samples still
+      // carry their rotation, and the frames made from them are upright.
+      const innate = await videoTrack.getRotation();
+      const unturn =
+        innate !== 0 && !(await videoTrack.getFlip())
+          ? { rotate: ((360 - innate) % 360) as 90 | 180 | 270 }
+          : {};
       let plan: VisibleRegion | null = null;
       const draw = async (sample: VideoSample) => {
         const t0 = performance.now();
@@ -146,8 +165,16 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           sample.draw(ctx, r.x, r.y, r.width, r.height);
         }
         if (ink) ctx.drawImage(overlay, ink.x, ink.y, ink.w, ink.h, ink.x, ink.y, ink.w, ink.h);
+        const frame = toI420
+          ? i420Frame(
+              toI420.convert(ctx.getImageData(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT).data),
+              OUTPUT_WIDTH,
+              OUTPUT_HEIGHT,
+              sample,
+            )
+          : canvas;
         drawMs += performance.now() - t0;
-        return canvas;
+        return frame;
       };
       const conversion = await Conversion.init({
         input,
@@ -162,6 +189,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           bitrate: seg.videoBitrate,
           keyFrameInterval: 2,
           forceTranscode: true,
+          ...unturn,
         },
         // AAC is copied as it is (cut at packet boundaries); anything else needs an AAC encoder.
         audio: job.muted ? { discard: true } : { codec: 'aac' },

@@ -58,15 +58,21 @@ export interface YuvKernels {
     width: number,
     rows: number,
   ): void;
+  rgbaToI420(src: number, width: number, height: number, y: number, u: number, v: number): void;
+  rotate(
+    src: number,
+    srcStride: number,
+    width: number,
+    height: number,
+    dst: number,
+    dstStride: number,
+    quarterTurns: number,
+  ): void;
 }
 
-export async function instantiateKernels(
-  code: BufferSource | WebAssembly.Module,
-): Promise<YuvKernels> {
-  const instance =
-    code instanceof WebAssembly.Module
-      ? await WebAssembly.instantiate(code)
-      : (await WebAssembly.instantiate(code)).instance;
+/** A fresh instance of the kernels, with a memory of its own. */
+export async function instantiateKernels(code: WebAssembly.Module): Promise<YuvKernels> {
+  const instance = await WebAssembly.instantiate(code);
   return instance.exports as unknown as YuvKernels;
 }
 
@@ -105,8 +111,11 @@ interface BlendPlan {
 }
 
 export interface YuvCompositorOptions {
+  /** In display orientation, after `rotation`. */
   geometry: YuvGeometry;
   format: SourceFormat;
+  /** Clockwise turn that puts the decoded picture upright. */
+  rotation: 0 | 90 | 180 | 270;
   outWidth: number;
   outHeight: number;
   /** Y, Cb, Cr of the background where the video does not cover the frame; null when it does. */
@@ -117,6 +126,7 @@ export interface YuvCompositorOptions {
 /** Composes I420 frames for one framing; build one per source size and format. */
 export class YuvCompositor {
   readonly format: SourceFormat;
+  /** The crop of the decoded picture as stored (before the rotation), for copyTo. */
   readonly crop: YuvGeometry['crop'];
   private readonly k: YuvKernels;
   private readonly opts: YuvCompositorOptions;
@@ -127,9 +137,12 @@ export class YuvCompositor {
   private readonly srcBytes: number;
   /** Separate U and V planes when the source is NV12. */
   private readonly split: number[];
+  /** The planes turned upright, when the source is rotated. */
+  private readonly upright: number[];
   private readonly tmp: number;
   private readonly out: number;
   private readonly outBytes: number;
+  private readonly stored: { lumaW: number; lumaH: number; chromaW: number; chromaH: number };
   private readonly luma: PlanePlan;
   private readonly chroma: PlanePlan;
   private readonly blends: BlendPlan[];
@@ -138,18 +151,25 @@ export class YuvCompositor {
     this.k = kernels;
     this.opts = opts;
     this.format = opts.format;
-    this.crop = opts.geometry.crop;
+    this.crop = opts.geometry.storedCrop;
     const { luma, chroma } = opts.geometry;
     const mem = new Layout();
-    const lumaStride = align16(luma.sourceWidth);
-    const chromaStride = align16(
-      opts.format === 'NV12' ? 2 * chroma.sourceWidth : chroma.sourceWidth,
-    );
+    // The stored planes: as wide as the upright crop is tall when the picture is turned.
+    const turned = opts.rotation % 180 !== 0;
+    const [lumaW, lumaH] = turned
+      ? [luma.sourceHeight, luma.sourceWidth]
+      : [luma.sourceWidth, luma.sourceHeight];
+    const [chromaW, chromaH] = turned
+      ? [chroma.sourceHeight, chroma.sourceWidth]
+      : [chroma.sourceWidth, chroma.sourceHeight];
+    this.stored = { lumaW, lumaH, chromaW, chromaH };
+    const lumaStride = align16(lumaW);
+    const chromaStride = align16(opts.format === 'NV12' ? 2 * chromaW : chromaW);
     this.srcStrides =
       opts.format === 'NV12'
         ? [lumaStride, chromaStride]
         : [lumaStride, chromaStride, chromaStride];
-    const planeRows = [luma.sourceHeight, chroma.sourceHeight, chroma.sourceHeight];
+    const planeRows = [lumaH, chromaH, chromaH];
     this.srcOffsets = [];
     let offset = 0;
     this.srcStrides.forEach((stride, i) => {
@@ -158,11 +178,19 @@ export class YuvCompositor {
     });
     this.srcBytes = offset;
     this.src = mem.take(offset);
-    const splitStride = align16(chroma.sourceWidth);
+    const splitStride = align16(chromaW);
     this.split =
       opts.format === 'NV12'
-        ? [mem.take(splitStride * chroma.sourceHeight), mem.take(splitStride * chroma.sourceHeight)]
+        ? [mem.take(splitStride * chromaH), mem.take(splitStride * chromaH)]
         : [];
+    this.upright =
+      opts.rotation === 0
+        ? []
+        : [
+            mem.take(align16(luma.sourceWidth) * luma.sourceHeight),
+            mem.take(align16(chroma.sourceWidth) * chroma.sourceHeight),
+            mem.take(align16(chroma.sourceWidth) * chroma.sourceHeight),
+          ];
     const tmpStride = align16(Math.max(luma.x.end - luma.x.start, 1)) + 16;
     this.tmp = mem.take(tmpStride * luma.sourceHeight);
     this.outBytes = (opts.outWidth * opts.outHeight * 3) / 2;
@@ -230,24 +258,30 @@ export class YuvCompositor {
       bytes.fill(Math.round(background[1]), uOut, vOut);
       bytes.fill(Math.round(background[2]), vOut, vOut + (W * H) / 4);
     }
+    const { lumaW, lumaH, chromaW, chromaH } = this.stored;
+    let y = this.src;
+    let lumaStride = this.srcStrides[0]!;
     let u = this.src + this.srcOffsets[1]!;
     let v = this.src + (this.srcOffsets[2] ?? 0);
     let chromaStride = this.srcStrides[1]!;
     if (this.format === 'NV12') {
-      const c = this.chroma.geometry;
-      const stride = align16(c.sourceWidth);
-      this.k.deinterleave(
-        u,
-        chromaStride,
-        this.split[0]!,
-        this.split[1]!,
-        stride,
-        c.sourceWidth,
-        c.sourceHeight,
-      );
-      [u, v, chromaStride] = [this.split[0]!, this.split[1]!, stride];
+      const [su, sv] = this.split as [number, number];
+      const stride = align16(chromaW);
+      this.k.deinterleave(u, chromaStride, su, sv, stride, chromaW, chromaH);
+      [u, v, chromaStride] = [su, sv, stride];
     }
-    this.resize(this.luma, this.src, this.srcStrides[0]!, yOut, W);
+    if (this.opts.rotation !== 0) {
+      // Turn the planes upright; the resize then reads them as if they had been stored so.
+      const turns = this.opts.rotation / 90;
+      const [uy, uu, uv] = this.upright as [number, number, number];
+      const ls = align16(this.luma.geometry.sourceWidth);
+      const cs = align16(this.chroma.geometry.sourceWidth);
+      this.k.rotate(y, lumaStride, lumaW, lumaH, uy, ls, turns);
+      this.k.rotate(u, chromaStride, chromaW, chromaH, uu, cs, turns);
+      this.k.rotate(v, chromaStride, chromaW, chromaH, uv, cs, turns);
+      [y, u, v, lumaStride, chromaStride] = [uy, uu, uv, ls, cs];
+    }
+    this.resize(this.luma, y, lumaStride, yOut, W);
     this.resize(this.chroma, u, chromaStride, uOut, W / 2);
     this.resize(this.chroma, v, chromaStride, vOut, W / 2);
     const planes = [

@@ -14,14 +14,33 @@ const BT709: VideoColorSpaceInit = {
   fullRange: false,
 };
 
-/** 8-bit 4:2:0 in BT.709 (or untagged, read as BT.709) and limited range, upright, square pixels. */
+/** 8-bit 4:2:0 in BT.709 (or untagged, read as BT.709) and limited range, square pixels, unflipped. */
 function sourceFormat(sample: VideoSample): SourceFormat | null {
   const format = sample.format === 'I420' || sample.format === 'NV12' ? sample.format : null;
   const { matrix, fullRange } = sample.colorSpace;
-  const square = sample.displayWidth === sample.visibleRect.width;
-  if (!format || !square || sample.rotation !== 0 || sample.flip) return null;
+  const turned = sample.rotation % 180 !== 0;
+  const storedWidth = turned ? sample.visibleRect.height : sample.visibleRect.width;
+  const square = sample.displayWidth === storedWidth;
+  if (!format || !square || sample.flip) return null;
   if ((matrix && matrix !== 'bt709') || fullRange) return null;
   return format;
+}
+
+/** A frame for the encoder from I420 bytes (copied), timed like `sample`. */
+export function i420Frame(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  sample: VideoSample,
+): VideoFrame {
+  return new VideoFrame(data, {
+    format: 'I420',
+    codedWidth: width,
+    codedHeight: height,
+    timestamp: sample.microsecondTimestamp,
+    duration: sample.microsecondDuration,
+    colorSpace: BT709,
+  });
 }
 
 export interface YuvFrames {
@@ -45,11 +64,21 @@ export function yuvFrames(
       const format = sourceFormat(sample);
       if (!format) return null;
       const { left: x, top: y, width, height } = sample.visibleRect;
-      const nextKey = `${format} ${x} ${y} ${width} ${height}`;
+      const { rotation } = sample;
+      const nextKey = `${format} ${x} ${y} ${width} ${height} ${rotation}`;
       if (!compositor || key !== nextKey) {
+        const turned = rotation % 180 !== 0;
         compositor = new YuvCompositor(kernels, {
-          geometry: yuvGeometry(plan, width, height, options.outWidth, options.outHeight),
+          geometry: yuvGeometry(
+            plan,
+            turned ? height : width,
+            turned ? width : height,
+            options.outWidth,
+            options.outHeight,
+            rotation,
+          ),
           format,
+          rotation,
           outWidth: options.outWidth,
           outHeight: options.outHeight,
           background: plan.covers ? null : options.background,
@@ -72,14 +101,7 @@ export function yuvFrames(
       } catch {
         return null;
       }
-      return new VideoFrame(compositor.compose(), {
-        format: 'I420',
-        codedWidth: options.outWidth,
-        codedHeight: options.outHeight,
-        timestamp: sample.microsecondTimestamp,
-        duration: sample.microsecondDuration,
-        colorSpace: BT709,
-      });
+      return i420Frame(compositor.compose(), options.outWidth, options.outHeight, sample);
     },
   };
 }

@@ -19,9 +19,18 @@ export interface PlaneGeometry {
   y: AxisSpan;
 }
 
+export interface CropRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface YuvGeometry {
-  /** The crop of the decoded picture to copy, on even coordinates (4:2:0 chroma needs them). */
-  crop: { x: number; y: number; width: number; height: number };
+  /** The crop of the upright picture, on even coordinates (4:2:0 chroma needs them). */
+  crop: CropRect;
+  /** The same crop in the decoded picture as stored, before its clockwise `rotation`. */
+  storedCrop: CropRect;
   luma: PlaneGeometry;
   chroma: PlaneGeometry;
 }
@@ -51,9 +60,29 @@ function span(
   };
 }
 
+/** Where an upright crop lies in a picture stored `rotation` degrees (clockwise) from upright. */
+export function storedRect(
+  crop: CropRect,
+  rotation: 0 | 90 | 180 | 270,
+  uprightWidth: number,
+  uprightHeight: number,
+): CropRect {
+  const { x, y, width, height } = crop;
+  switch (rotation) {
+    case 0:
+      return crop;
+    case 90: // upright (x, y) ← stored (y, H - 1 - x), H the stored height = upright width
+      return { x: y, y: uprightWidth - x - width, width: height, height: width };
+    case 180:
+      return { x: uprightWidth - x - width, y: uprightHeight - y - height, width, height };
+    case 270: // upright (x, y) ← stored (W - 1 - y, x), W the stored width = upright height
+      return { x: uprightHeight - y - height, y: x, width: height, height: width };
+  }
+}
+
 /**
- * The geometry for a decoded picture of `width` × `height` (its visible size) framed by `plan`
- * into an output of `outWidth` × `outHeight`.
+ * The geometry for a decoded picture whose upright visible size is `width` × `height`, stored
+ * `rotation` degrees from upright, framed by `plan` into an output of `outWidth` × `outHeight`.
  */
 export function yuvGeometry(
   plan: VisibleRegion,
@@ -61,6 +90,7 @@ export function yuvGeometry(
   height: number,
   outWidth: number,
   outHeight: number,
+  rotation: 0 | 90 | 180 | 270 = 0,
 ): YuvGeometry {
   const { source: s, dest: d } = plan;
   const x0 = 2 * Math.floor(Math.max(0, s.x) / 2);
@@ -79,5 +109,10 @@ export function yuvGeometry(
     x: span(d.x, d.width, sub, outWidth / sub, s.x - x0, kx, Math.ceil(visW / sub)),
     y: span(d.y, d.height, sub, outHeight / sub, s.y - y0, ky, Math.ceil(visH / sub)),
   });
-  return { crop, luma: plane(1), chroma: plane(2) };
+  return {
+    crop,
+    storedCrop: storedRect(crop, rotation, 2 * Math.ceil(width / 2), 2 * Math.ceil(height / 2)),
+    luma: plane(1),
+    chroma: plane(2),
+  };
 }

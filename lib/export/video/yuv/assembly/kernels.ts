@@ -187,3 +187,93 @@ export function deinterleave(
     }
   }
 }
+
+/**
+ * Turns a plane of `width` × `height` by `quarterTurns` × 90° clockwise into `dst`, whose rows
+ * are then `height` long (1, 3 turns) or `width` long (2 turns). Walks 16 × 16 tiles so both
+ * sides stay in cache.
+ */
+export function rotate(
+  src: usize,
+  srcStride: i32,
+  width: i32,
+  height: i32,
+  dst: usize,
+  dstStride: i32,
+  quarterTurns: i32,
+): void {
+  for (let ty = 0; ty < height; ty += 16) {
+    const yEnd = min(ty + 16, height);
+    for (let tx = 0; tx < width; tx += 16) {
+      const xEnd = min(tx + 16, width);
+      for (let y = ty; y < yEnd; y++) {
+        const row = src + <usize>(y * srcStride);
+        for (let x = tx; x < xEnd; x++) {
+          // Where source (x, y) lands: 90° → (height-1-y, x); 180° → (width-1-x, height-1-y);
+          // 270° → (y, width-1-x).
+          let dx = x;
+          let dy = y;
+          if (quarterTurns == 1) {
+            dx = height - 1 - y;
+            dy = x;
+          } else if (quarterTurns == 2) {
+            dx = width - 1 - x;
+            dy = height - 1 - y;
+          } else if (quarterTurns == 3) {
+            dx = y;
+            dy = width - 1 - x;
+          }
+          store<u8>(dst + <usize>(dy * dstStride + dx), load<u8>(row + <usize>x));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * sRGB-encoded RGBA (as a canvas gives it) to BT.709 limited-range I420: Y per pixel, Cb and Cr
+ * from the mean of each 2 × 2 block. `width` and `height` are even.
+ */
+export function rgbaToI420(
+  src: usize,
+  width: i32,
+  height: i32,
+  y: usize,
+  u: usize,
+  v: usize,
+): void {
+  const stride = width << 2;
+  const half = width >> 1;
+  for (let j = 0; j < height; j += 2) {
+    const row0 = src + <usize>(j * stride);
+    const row1 = row0 + <usize>stride;
+    const y0 = y + <usize>(j * width);
+    const y1 = y0 + <usize>width;
+    const c = <usize>((j >> 1) * half);
+    for (let i = 0; i < width; i += 2) {
+      const p = <usize>(i << 2);
+      const r0 = <i32>load<u8>(row0 + p);
+      const g0 = <i32>load<u8>(row0 + p, 1);
+      const b0 = <i32>load<u8>(row0 + p, 2);
+      const r1 = <i32>load<u8>(row0 + p, 4);
+      const g1 = <i32>load<u8>(row0 + p, 5);
+      const b1 = <i32>load<u8>(row0 + p, 6);
+      const r2 = <i32>load<u8>(row1 + p);
+      const g2 = <i32>load<u8>(row1 + p, 1);
+      const b2 = <i32>load<u8>(row1 + p, 2);
+      const r3 = <i32>load<u8>(row1 + p, 4);
+      const g3 = <i32>load<u8>(row1 + p, 5);
+      const b3 = <i32>load<u8>(row1 + p, 6);
+      store<u8>(y0 + <usize>i, ((47 * r0 + 157 * g0 + 16 * b0 + 128) >> 8) + 16);
+      store<u8>(y0 + <usize>i, ((47 * r1 + 157 * g1 + 16 * b1 + 128) >> 8) + 16, 1);
+      store<u8>(y1 + <usize>i, ((47 * r2 + 157 * g2 + 16 * b2 + 128) >> 8) + 16);
+      store<u8>(y1 + <usize>i, ((47 * r3 + 157 * g3 + 16 * b3 + 128) >> 8) + 16, 1);
+      const r = r0 + r1 + r2 + r3;
+      const g = g0 + g1 + g2 + g3;
+      const b = b0 + b1 + b2 + b3;
+      const k = c + <usize>(i >> 1);
+      store<u8>(u + k, ((-26 * r - 86 * g + 112 * b + 512) >> 10) + 128);
+      store<u8>(v + k, ((112 * r - 102 * g - 10 * b + 512) >> 10) + 128);
+    }
+  }
+}
