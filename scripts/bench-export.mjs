@@ -159,15 +159,16 @@ try {
     await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 900_000 });
     const wall = performance.now() - t;
     clearInterval(sampler);
-    const { engineMs, drawMs } = await page.evaluate(
+    const { engineMs, drawMs, paths } = await page.evaluate(
       (id) => ({
         engineMs: performance.getEntriesByName(`story-export-video-${id}`).at(-1)?.duration ?? NaN,
         drawMs: performance.getEntriesByName('story-export-video-draw').at(-1)?.duration ?? null,
+        paths: performance.getEntriesByName('story-export-video-draw').at(-1)?.detail ?? null,
       }),
       engine,
     );
     await context.close();
-    return { wall, engine: engineMs, draw: drawMs, before, peak };
+    return { wall, engine: engineMs, draw: drawMs, paths, before, peak };
   }
 
   // The overlay for the native run: the same text, rendered by the app as a transparent PNG.
@@ -214,7 +215,7 @@ try {
       if (results[0].draw !== null) {
         const d = median(results.map((r) => r.draw));
         console.log(
-          `    of which framing + compositing frames: ${sec(d)} (${((d / e) * 100).toFixed(0)}%); the rest is decode, encode and mux`,
+          `    of which making frames: ${sec(d)} (${((d / e) * 100).toFixed(0)}%; ${results[0].paths.yuv} composed in YUV, ${results[0].paths.canvas} drawn on a canvas); the rest is decode, encode and mux`,
         );
       }
       const mem = results.at(-1);
