@@ -82,7 +82,7 @@ export async function exportStoryVideo(
   } catch (e) {
     if (signal.aborted || used !== 'webcodecs' || preference === 'webcodecs') throw e;
     used = 'ffmpeg';
-    onEngine?.(used, 'The fast engine could not finish this video; using the compatible engine.');
+    onEngine?.(used, 'the fast engine could not finish this video.');
     onProgress(0);
     blobs = await ffmpegEngine.run(job, { signal, onProgress: (p) => onProgress(p.fraction) });
   }
