@@ -5,7 +5,8 @@
 //   - the fast engine (WebCodecs via mediabunny) and the compatible engine (ffmpeg.wasm),
 //     driven through the app's own export dialog in headless Chromium.
 // Prints medians of several runs, ratios to native, and the browser's peak memory (RSS of all
-// its processes) while exporting. `--runs N` (default 3), `--quick` (10 s only), `--engine ID`.
+// its processes) while exporting, then how fast Cancel stops each engine. `--runs N` (default 3),
+// `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,7 @@ const base = `http://localhost:${PORT}`;
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 const QUICK = argv.includes('--quick');
+const CANCEL_ONLY = argv.includes('--cancel');
 const ONLY = argv.includes('--engine')
   ? [argv[argv.indexOf('--engine') + 1]]
   : ['webcodecs', 'ffmpeg'];
@@ -190,7 +192,7 @@ try {
     ]);
   }
 
-  for (const seconds of QUICK ? [10] : [10, 60]) {
+  for (const seconds of CANCEL_ONLY ? [] : QUICK ? [10] : [10, 60]) {
     const src = source(seconds);
     const runs = seconds === 10 ? RUNS : 1;
     const nativeTimes = Array.from({ length: runs }, () => native(src, overlay, seconds));
@@ -224,36 +226,53 @@ try {
       );
     }
   }
-  // Cancel: from the click to the dialog being ready again, and to no worker left.
+  // Cancel: from the click to the dialog being ready again, to ffmpeg having ended (the
+  // compatible engine's own measure), and to no worker left. Medians of RUNS cancels.
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const stops = [];
     for (const engine of ONLY) {
-      await page.goto(`${base}/editor/`);
-      await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
-      await page.getByLabel('Add photo or video').setInputFiles(source(10));
-      await page.getByRole('button', { name: /^(Pause|Play) video$/ }).waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: 'Export' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Export' });
-      await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
-      await dialog.getByRole('button', { name: 'Start export' }).click();
-      const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
-      for (let i = 0; i < 600 && Number((await progress.getAttribute('value')) ?? 0) < 20; i++) {
-        await page.waitForTimeout(100);
+      const ui = [];
+      const ended = [];
+      const gone = [];
+      for (let run = 0; run < RUNS; run++) {
+        await page.goto(`${base}/editor/`);
+        await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+        await page.getByLabel('Add photo or video').setInputFiles(source(10));
+        await page
+          .getByRole('button', { name: /^(Pause|Play) video$/ })
+          .waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: 'Export' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export' });
+        await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
+        await dialog.getByRole('button', { name: 'Start export' }).click();
+        const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+        for (let i = 0; i < 600 && Number((await progress.getAttribute('value')) ?? 0) < 20; i++) {
+          await page.waitForTimeout(100);
+        }
+        const t = performance.now();
+        await dialog.getByRole('button', { name: 'Cancel export' }).click();
+        await dialog.getByRole('button', { name: 'Start export' }).waitFor();
+        ui.push(performance.now() - t);
+        while (page.workers().length > 0 && performance.now() - t < 30_000)
+          await page.waitForTimeout(20);
+        gone.push(performance.now() - t);
+        const stop = await page.evaluate(() => {
+          const m = performance.getEntriesByName('story-export-ffmpeg-stop').at(-1);
+          return m ? { ms: m.duration, idle: m.detail.idle } : null;
+        });
+        if (stop) ended.push(stop.idle ? stop.ms : Infinity);
       }
-      const t = performance.now();
-      await dialog.getByRole('button', { name: 'Cancel export' }).click();
-      await dialog.getByRole('button', { name: 'Start export' }).waitFor();
-      const ui = performance.now() - t;
-      while (page.workers().length > 0 && performance.now() - t < 30_000)
-        await page.waitForTimeout(50);
+      const ms = (xs) => `${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
       stops.push(
-        `${engine}: dialog ready ${ui.toFixed(0)} ms, last worker gone ${(performance.now() - t).toFixed(0)} ms`,
+        `  ${engine}: dialog ready ${ms(ui)}` +
+          (ended.length ? `; ffmpeg ended, threads idle ${ms(ended)}` : '') +
+          `; last worker gone ${ms(gone)}`,
       );
     }
     await context.close();
-    console.log(`\nCancel at 20%: ${stops.join('; ')}`);
+    console.log(`\nCancel at 20% (${RUNS} run(s) each):\n${stops.join('\n')}`);
   }
 } finally {
   await browser.close();

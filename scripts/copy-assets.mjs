@@ -1,6 +1,6 @@
 // Copies what the app serves from its own origin out of node_modules into public/:
 // the story fonts and a compact emoji index. Runs before every build (prebuild).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,21 +29,11 @@ for (const [pkg, file] of Object.entries(fonts)) {
   copyFileSync(join(pkgDir(pkg), 'files', file), join(root, 'public/fonts', file));
 }
 
-// ffmpeg.wasm, self-hosted: its ESM wrapper (loaded at run time, not bundled: bundlers cannot
-// follow its worker URL) and both cores. Never fetched from a CDN.
+// ffmpeg.wasm's cores, self-hosted (lib/export/video/ffmpeg.worker.ts loads them at run time;
+// bundlers cannot follow their worker URLs). Never fetched from a CDN.
 const ffmpegDir = join(root, 'public/ffmpeg');
-for (const sub of ['', 'st', 'mt']) mkdirSync(join(ffmpegDir, sub), { recursive: true });
-for (const file of [
-  'index.js',
-  'classes.js',
-  'types.js',
-  'utils.js',
-  'worker.js',
-  'const.js',
-  'errors.js',
-]) {
-  copyFileSync(join(pkgDir('@ffmpeg/ffmpeg'), 'dist/esm', file), join(ffmpegDir, file));
-}
+rmSync(ffmpegDir, { recursive: true, force: true });
+for (const sub of ['st', 'mt']) mkdirSync(join(ffmpegDir, sub), { recursive: true });
 for (const file of ['ffmpeg-core.js', 'ffmpeg-core.wasm']) {
   copyFileSync(join(pkgDir('@ffmpeg/core'), 'dist/esm', file), join(ffmpegDir, 'st', file));
 }

@@ -1,24 +1,10 @@
 import { FFMPEG_CACHE } from './constants';
-import { canUseMultiThreadCore } from '../export/video/ffmpegEngine';
+import { coreUrls } from '../export/video/ffmpegSession';
 
-/** The files the compatible engine needs here: its wrapper and the core this page can run. */
+/** The files of the ffmpeg.wasm core this page can run (its worker script is in the app shell). */
 export function ffmpegFiles(): string[] {
-  const core = canUseMultiThreadCore() ? 'mt' : 'st';
-  const wrapper = [
-    'index.js',
-    'classes.js',
-    'types.js',
-    'utils.js',
-    'worker.js',
-    'const.js',
-    'errors.js',
-  ];
-  const cores = [
-    'ffmpeg-core.js',
-    'ffmpeg-core.wasm',
-    ...(core === 'mt' ? ['ffmpeg-core.worker.js'] : []),
-  ];
-  return [...wrapper.map((f) => `/ffmpeg/${f}`), ...cores.map((f) => `/ffmpeg/${core}/${f}`)];
+  const { coreURL, wasmURL, workerURL } = coreUrls();
+  return [coreURL, wasmURL, ...(workerURL ? [workerURL] : [])].map((u) => new URL(u).pathname);
 }
 
 /** Whether every file of the compatible engine is in the offline cache. */

@@ -330,3 +330,27 @@ test('"Make available offline" keeps the compatible engine for exports without a
     timeout: 90_000,
   });
 });
+
+test('offline before the compatible engine was ever loaded, choosing it gives a clear alert', async ({
+  page,
+  context,
+  isMobile,
+}) => {
+  test.skip(isMobile, 'video export runs in the desktop profile');
+  await page.goto('/');
+  await controlled(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('ffmpeg');
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /compatible engine could not be loaded\. It needs a connection the first time.*Your story is unchanged\./,
+  );
+  await expect(dialog.getByRole('button', { name: 'Start export' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
+});

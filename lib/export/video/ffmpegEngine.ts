@@ -1,5 +1,3 @@
-import type { FFmpeg } from '@ffmpeg/ffmpeg';
-import type * as FFmpegModule from '@ffmpeg/ffmpeg';
 import {
   abortError,
   VideoExportError,
@@ -8,76 +6,15 @@ import {
   type VideoJob,
 } from './job';
 import { audioArgs, muxArgs, segmentArgs } from './ffmpegArgs';
+import { canUseMultiThreadCore, FfmpegSession } from './ffmpegSession';
 import type { Segment } from './presets';
 
-const BASE = '/ffmpeg/';
-
-/** Whether the multi-thread core can run here (it needs SharedArrayBuffer). */
-export const canUseMultiThreadCore = (): boolean =>
-  typeof crossOriginIsolated !== 'undefined' &&
-  crossOriginIsolated &&
-  typeof SharedArrayBuffer !== 'undefined';
-
-/**
- * Starts ffmpeg.wasm from the app's own files, stopping it if `signal` aborts. The multi-thread
- * core is used only when the page is cross-origin isolated.
- */
-async function startFfmpeg(signal: AbortSignal, log: string[]): Promise<FFmpeg> {
-  // The wrapper is served from the app's own files (see scripts/copy-assets.mjs), not bundled.
-  const url = new URL(`${BASE}index.js`, location.origin).href;
-  const { FFmpeg } = (await import(
-    /* turbopackIgnore: true */ /* webpackIgnore: true */ url
-  )) as typeof FFmpegModule;
-  const ffmpeg = new FFmpeg();
-  const stop = () => ffmpeg.terminate();
-  signal.addEventListener('abort', stop, { once: true });
-  ffmpeg.on('log', ({ message }) => {
-    log.push(message);
-    if (log.length > 40) log.shift();
-  });
-  const core = canUseMultiThreadCore() ? 'mt' : 'st';
-  try {
-    await ffmpeg.load(
-      {
-        coreURL: new URL(`${BASE}${core}/ffmpeg-core.js`, location.origin).href,
-        wasmURL: new URL(`${BASE}${core}/ffmpeg-core.wasm`, location.origin).href,
-        ...(core === 'mt'
-          ? { workerURL: new URL(`${BASE}mt/ffmpeg-core.worker.js`, location.origin).href }
-          : {}),
-      },
-      { signal },
-    );
-  } catch (e) {
-    ffmpeg.terminate();
-    if (signal.aborted) throw abortError();
-    throw e;
-  }
-  return ffmpeg;
-}
-
-/** Mounts the source without copying it into wasm memory (WORKERFS). */
-async function mountSource(ffmpeg: FFmpeg, source: Blob): Promise<string> {
-  await ffmpeg.createDir('/in');
-  await ffmpeg.mount('WORKERFS' as never, { blobs: [{ name: 'source', data: source }] }, '/in');
-  return '/in/source';
-}
-
-async function run(
-  ffmpeg: FFmpeg,
-  args: string[],
-  log: string[],
-  signal: AbortSignal,
-): Promise<void> {
-  let code: number;
-  try {
-    code = await ffmpeg.exec(args, undefined, { signal });
-  } catch (e) {
-    if (signal.aborted) throw abortError();
-    throw e;
-  }
+/** Runs one command; a non-zero exit becomes an error a person can read. */
+async function run(ffmpeg: FfmpegSession, args: string[], signal: AbortSignal): Promise<void> {
+  const code = await ffmpeg.exec(args);
   if (signal.aborted) throw abortError();
   if (code !== 0) {
-    const detail = log
+    const detail = ffmpeg.log
       .filter((l) => /error|invalid|could not|unsupported/i.test(l))
       .slice(-2)
       .join(' ');
@@ -87,10 +24,8 @@ async function run(
   }
 }
 
-async function readAndDelete(ffmpeg: FFmpeg, path: string): Promise<Blob> {
-  const data = (await ffmpeg.readFile(path)) as Uint8Array;
-  await ffmpeg.deleteFile(path);
-  return new Blob([data as BlobPart], { type: 'video/mp4' });
+async function take(ffmpeg: FfmpegSession, path: string): Promise<Blob> {
+  return new Blob([(await ffmpeg.take(path)) as BlobPart], { type: 'video/mp4' });
 }
 
 /** The compatible engine: ffmpeg.wasm (libx264 + AAC), for sources or browsers WebCodecs cannot handle. */
@@ -99,18 +34,16 @@ export const ffmpegEngine: VideoEngine = {
   label: 'Compatible (ffmpeg.wasm)',
   async run(job: VideoJob, { signal, onProgress }: EngineRunOptions): Promise<Blob[]> {
     if (signal.aborted) throw abortError();
-    const log: string[] = [];
-    const ffmpeg = await startFfmpeg(signal, log);
+    const ffmpeg = await FfmpegSession.start(signal);
     try {
-      const input = await mountSource(ffmpeg, job.source);
-      await ffmpeg.writeFile('/overlay.png', new Uint8Array(await job.overlay.arrayBuffer()));
+      const input = await ffmpeg.mount(job.source);
+      await ffmpeg.write('/overlay.png', new Uint8Array(await job.overlay.arrayBuffer()));
       const total = job.segments.reduce((t, s) => t + s.duration, 0);
       let done = 0;
       const files: Blob[] = [];
       for (const segment of job.segments) {
-        const onTime = ({ time }: { time: number }) =>
-          onProgress({ fraction: Math.min(1, (done + Math.max(0, time) / 1e6) / total) });
-        ffmpeg.on('progress', onTime);
+        ffmpeg.onProgress = (seconds) =>
+          onProgress({ fraction: Math.min(1, (done + seconds) / total) });
         await run(
           ffmpeg,
           segmentArgs({
@@ -125,17 +58,16 @@ export const ffmpegEngine: VideoEngine = {
             withAudio: !job.muted,
             threads: canUseMultiThreadCore() ? 2 : 1,
           }),
-          log,
           signal,
         );
-        ffmpeg.off('progress', onTime);
-        files.push(await readAndDelete(ffmpeg, '/out.mp4'));
+        ffmpeg.onProgress = null;
+        files.push(await take(ffmpeg, '/out.mp4'));
         done += segment.duration;
         onProgress({ fraction: done / total });
       }
       return files;
     } finally {
-      ffmpeg.terminate();
+      ffmpeg.close();
     }
   },
 };
@@ -151,21 +83,20 @@ export async function addAacAudio(
   segments: Segment[],
   signal: AbortSignal,
 ): Promise<Blob[]> {
-  const log: string[] = [];
-  const ffmpeg = await startFfmpeg(signal, log);
+  const ffmpeg = await FfmpegSession.start(signal);
   try {
-    const input = await mountSource(ffmpeg, source);
+    const input = await ffmpeg.mount(source);
     const out: Blob[] = [];
     for (const [i, segment] of segments.entries()) {
-      await ffmpeg.writeFile('/v.mp4', new Uint8Array(await videos[i]!.arrayBuffer()));
-      await run(ffmpeg, audioArgs(input, segment, '/a.m4a'), log, signal);
-      await run(ffmpeg, muxArgs('/v.mp4', '/a.m4a', '/out.mp4'), log, signal);
-      await ffmpeg.deleteFile('/v.mp4');
-      await ffmpeg.deleteFile('/a.m4a');
-      out.push(await readAndDelete(ffmpeg, '/out.mp4'));
+      await ffmpeg.write('/v.mp4', new Uint8Array(await videos[i]!.arrayBuffer()));
+      await run(ffmpeg, audioArgs(input, segment, '/a.m4a'), signal);
+      await run(ffmpeg, muxArgs('/v.mp4', '/a.m4a', '/out.mp4'), signal);
+      await ffmpeg.remove('/v.mp4');
+      await ffmpeg.remove('/a.m4a');
+      out.push(await take(ffmpeg, '/out.mp4'));
     }
     return out;
   } finally {
-    ffmpeg.terminate();
+    ffmpeg.close();
   }
 }
