@@ -15,6 +15,16 @@ async function controlled(page: Page) {
   });
 }
 
+/** Opens the app once its service worker controls the page, and starts a story on clip.mp4. */
+async function newVideoStoryOnceInstalled(page: Page) {
+  await page.goto('/');
+  await controlled(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
+}
+
 test('the app is installable: no installability errors, a valid manifest, and an install offer', async ({
   baseURL,
 }, testInfo) => {
@@ -309,12 +319,7 @@ test('"Make available offline" keeps the compatible engine for exports without a
 }) => {
   test.skip(isMobile, 'video export runs in the desktop profile');
   test.setTimeout(120_000);
-  await page.goto('/');
-  await controlled(page);
-  await page.reload();
-  await page.getByRole('button', { name: 'New story' }).click();
-  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
-  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
+  await newVideoStoryOnceInstalled(page);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('button', { name: 'Make available offline' }).click();
@@ -337,12 +342,7 @@ test('offline before the compatible engine was ever loaded, choosing it gives a 
   isMobile,
 }) => {
   test.skip(isMobile, 'video export runs in the desktop profile');
-  await page.goto('/');
-  await controlled(page);
-  await page.reload();
-  await page.getByRole('button', { name: 'New story' }).click();
-  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
-  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
+  await newVideoStoryOnceInstalled(page);
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
