@@ -45,9 +45,7 @@ export class FfmpegSession {
   private closed = false;
   /** Calls sent to the worker and not yet answered (even those whose promises were settled). */
   private inFlight = 0;
-  /** Once closed: asks the worker to settle when no call is left, then terminates it. */
-  private whenIdle: (() => void) | null = null;
-  /** With how many of ffmpeg's threads had not gone back to their pool. */
+  /** Once closed: ends the session when the 'settle' call answers, with how many of ffmpeg's threads had not gone back to their pool. */
   private settled: ((unsettled: unknown) => void) | null = null;
 
   private constructor(private readonly signal: AbortSignal) {
@@ -67,7 +65,8 @@ export class FfmpegSession {
     if (signal.aborted) throw abortError();
     const session = new FfmpegSession(signal);
     try {
-      await session.call({ op: 'load', urls: coreUrls(), stop: session.stopFlag });
+      const multiThread = session.stopFlag !== null;
+      await session.call({ op: 'load', urls: coreUrls(multiThread), stop: session.stopFlag });
     } catch {
       session.close();
       if (signal.aborted) throw abortError();
@@ -130,8 +129,12 @@ export class FfmpegSession {
     };
     const backstop = setTimeout(() => end(false), STOP_TIMEOUT_MS);
     this.settled = (unsettled) => end(unsettled === 0);
-    this.whenIdle = () => this.worker.postMessage({ op: 'settle', id: SETTLE_ID });
-    if (!running) this.whenIdle();
+    if (!running) this.settle();
+  }
+
+  /** The last call, once no other is left (see ffmpegProtocol.ts). */
+  private settle() {
+    this.worker.postMessage({ op: 'settle', id: SETTLE_ID });
   }
 
   private readonly abort = () => this.fail(abortError());
@@ -163,7 +166,7 @@ export class FfmpegSession {
     if (m.id === SETTLE_ID) return this.settled?.(m.type === 'result' ? m.value : null);
     this.inFlight--;
     if (this.closed) {
-      if (this.inFlight === 0) this.whenIdle?.();
+      if (this.inFlight === 0) this.settle();
       return;
     }
     const waiting = this.pending.get(m.id);
