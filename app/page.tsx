@@ -1,3 +1,4 @@
+import { AboutLink } from '@/components/about/AboutLink';
 import { DraftsList } from '@/components/home/DraftsList';
 import { InstallButton } from '@/components/home/InstallButton';
 import { NewStoryButton } from '@/components/home/NewStoryButton';
@@ -13,6 +14,7 @@ export default function HomePage() {
       <NewStoryButton />
       <InstallButton />
       <DraftsList />
+      <AboutLink />
     </main>
   );
 }

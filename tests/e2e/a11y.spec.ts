@@ -15,6 +15,12 @@ test('home has no serious accessibility violations', async ({ page }) => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the About page has no serious accessibility violations', async ({ page }) => {
+  await page.goto('/about/');
+  await expect(page.getByRole('list', { name: 'Third-party software' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('editor, its panels and dialogs have no serious accessibility violations', async ({
   page,
 }) => {
