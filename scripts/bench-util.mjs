@@ -1,34 +1,181 @@
-// What the benchmark scripts share: statistics and the production server they measure.
+// What the benchmark scripts share: honest statistics over runs that may fail, a report that
+// makes a benchmark exit non-zero when too few of its runs succeeded, and the production server
+// they measure.
+//
+// A run is a function that returns its figure (or an object of figures) or throws; `check` may
+// reject a returned value that is not a real measurement (a Lighthouse score of 0 from a run
+// that errored, a measure that was never written, a file that came out short). Failed runs are
+// printed as FAILED with their error and never enter a median.
+//
+//   const report = createReport('bench:x');
+//   const s = await report.measure('PNG export', 5, async () => timeOneExport(), {
+//     check: (ms) => (Number.isFinite(ms) ? null : 'no measure was written'),
+//   });
+//   console.log(`PNG export: ${formatSummary(s, (x) => `${x.toFixed(0)} ms`)}`);
+//   report.finish(); // prints what failed; exit code 1 when fewer than half the runs of any
+//                    // measurement succeeded
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Median of numbers (the mean of the middle two for an even count); NaN for none. */
 export function median(xs) {
+  if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Nearest-rank percentile (p in 0–100); NaN for none. */
 export function percentile(xs, p) {
+  if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/** Starts scripts/serve.mjs on `port` and waits until it answers; `stop()` ends it. */
+/** A short, one-line description of whatever was thrown. */
+export function errorText(e) {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = text.split('\n').find((l) => l.trim()) ?? text;
+  return line.trim().slice(0, 300);
+}
+
+/**
+ * Runs `run(i)` for i = 0…runs-1, one after another. Each outcome is `{ ok: true, value }`, or
+ * `{ ok: false, error }` when the run threw or `check(value)` returned an error text. With
+ * `onFailure`, each failure is reported as it happens (the scripts print it at once).
+ */
+export async function runTimes(runs, run, { check, onFailure } = {}) {
+  const outcomes = [];
+  for (let i = 0; i < runs; i++) {
+    let outcome;
+    try {
+      const value = await run(i);
+      const problem = check ? check(value) : null;
+      outcome = problem ? { ok: false, error: problem } : { ok: true, value };
+    } catch (e) {
+      outcome = { ok: false, error: errorText(e) };
+    }
+    if (!outcome.ok) onFailure?.(i, outcome.error);
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/**
+ * The figures of the successful runs only. `pick` chooses the number to take the median of
+ * when each value is an object. `enough` is false when fewer than half the runs succeeded.
+ */
+export function summarize(outcomes, pick = (v) => v) {
+  const values = outcomes.filter((o) => o.ok).map((o) => o.value);
+  const numbers = values.map(pick);
+  return {
+    runs: outcomes.length,
+    ok: values.length,
+    values,
+    numbers,
+    median: median(numbers),
+    enough: outcomes.length > 0 && values.length * 2 >= outcomes.length,
+    outcomes,
+    errors: outcomes.filter((o) => !o.ok).map((o) => o.error),
+  };
+}
+
+/**
+ * "median 90 (2/3 runs ok) [FAILED, 90, 96]", or "FAILED (0/3 runs ok)" when nothing
+ * succeeded. The list keeps run order; `format` writes one number; `pick` chooses the figure
+ * from each value (default: the numbers `summarize` picked).
+ */
+export function formatSummary(summary, format = (x) => String(x), pick) {
+  const ok = `${summary.ok}/${summary.runs} runs ok`;
+  if (!summary.ok) return `FAILED (${ok})`;
+  const numbers = pick ? summary.values.map(pick) : summary.numbers;
+  let next = 0;
+  const list = summary.outcomes.map((o) => (o.ok ? format(numbers[next++]) : 'FAILED')).join(', ');
+  const head = summary.runs === 1 ? format(numbers[0]) : `median ${format(median(numbers))}`;
+  return `${head} (${ok}${summary.enough ? '' : ', TOO FEW'})${summary.runs > 1 ? ` [${list}]` : ''}`;
+}
+
+/**
+ * A benchmark's report. `measure()` runs and records one measurement, printing each failed run
+ * as "<label>: run i/n FAILED: <error>"; `fail()` records a step that could not run at all;
+ * `finish()` prints the failures once more and sets a non-zero exit code when any measurement
+ * had fewer than half its runs succeed (or any step failed).
+ */
+export function createReport(name, log = console.log) {
+  const measurements = [];
+  return {
+    measurements,
+    async measure(label, runs, run, options = {}) {
+      const outcomes = await runTimes(runs, run, {
+        check: options.check,
+        onFailure: (i, error) => log(`  ${label}: run ${i + 1}/${runs} FAILED: ${error}`),
+      });
+      const summary = summarize(outcomes, options.pick);
+      measurements.push({ label, summary });
+      return summary;
+    },
+    /** Records a step that failed as a whole (its remaining figures were not measured). */
+    fail(label, e) {
+      const summary = summarize([{ ok: false, error: errorText(e) }]);
+      measurements.push({ label, summary });
+      log(`${label}: FAILED: ${errorText(e)}`);
+      return summary;
+    },
+    /** Prints the verdict; returns true when every measurement had enough successful runs. */
+    finish() {
+      const short = measurements.filter((m) => !m.summary.enough);
+      const failedRuns = measurements.reduce((n, m) => n + (m.summary.runs - m.summary.ok), 0);
+      if (!short.length) {
+        log(
+          `\n${name}: all ${measurements.length} measurements have at least half their runs ok` +
+            (failedRuns ? ` (${failedRuns} failed run(s) left out of the medians)` : ''),
+        );
+        return true;
+      }
+      log(`\n${name}: FAILED — fewer than half the runs succeeded for:`);
+      for (const m of short) {
+        log(`  ${m.label} (${m.summary.ok}/${m.summary.runs} runs ok): ${m.summary.errors[0]}`);
+      }
+      process.exitCode = 1;
+      return false;
+    },
+  };
+}
+
+/**
+ * Starts scripts/serve.mjs on `port` and waits until it answers; `stop()` ends it. Throws when
+ * it does not answer, or when it exits at once (the port is taken: another server would be
+ * measured instead).
+ */
 export async function startServer(port) {
   const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
     env: { ...process.env, PORT: String(port) },
     stdio: 'ignore',
   });
+  let exited = false;
+  server.on('exit', () => (exited = true));
   const base = `http://localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
+  let up = false;
+  for (let i = 0; i < 100 && !up && !exited; i++) {
     try {
-      if ((await fetch(base)).ok) break;
+      up = (await fetch(base)).ok;
     } catch {
-      await new Promise((r) => setTimeout(r, 100));
+      // not listening yet
     }
+    if (!up) await new Promise((r) => setTimeout(r, 100));
+  }
+  // A server that was already on the port answers at once while ours fails to listen.
+  await new Promise((r) => setTimeout(r, 300));
+  if (!up || exited) {
+    server.kill();
+    throw new Error(
+      exited
+        ? `the server could not listen on port ${port} (taken?); set BENCH_PORT to a free port`
+        : `the server on port ${port} did not answer`,
+    );
   }
   return { base, stop: () => server.kill() };
 }
