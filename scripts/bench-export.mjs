@@ -7,13 +7,18 @@
 // Prints medians of several runs, ratios to native, and the browser's peak memory (RSS of all
 // its processes) while exporting, then how fast Cancel stops each engine. `--runs N` (default 3),
 // `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`.
+// An export counts only when it finished without an alert, wrote its measure and produced a
+// 1080×1920 MP4 of the source's length (ffprobe); a cancel counts only when it came at 20% and
+// every worker was gone within 30 s. Other runs are printed as FAILED with their error and left
+// out of the medians; the script exits non-zero when fewer than half the runs of a figure
+// succeeded (scripts/bench-util.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { median, startServer } from './bench-util.mjs';
+import { createReport, formatSummary, median, startServer, waitOrAlert } from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-results');
@@ -27,6 +32,7 @@ const ONLY = argv.includes('--engine')
   ? [argv[argv.indexOf('--engine') + 1]]
   : ['webcodecs', 'ffmpeg'];
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const report = createReport('bench:export');
 
 if (!existsSync(join(root, 'out/index.html'))) {
   console.error('bench:export: run `npm run build` first');
@@ -128,49 +134,96 @@ function chromiumRss() {
   return kb / 1024;
 }
 
-const server = await startServer(PORT);
-const browser = await chromium.launch({
-  executablePath: findChromium() ?? undefined,
-  args: CHROMIUM_ARGS,
-});
+/** Width, height and duration of an MP4, by ffprobe; throws when it cannot be read. */
+function probe(file) {
+  const r = spawnSync('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=width,height:format=duration',
+    '-of',
+    'json',
+    file,
+  ]);
+  if (r.status !== 0) throw new Error(`ffprobe could not read the export: ${r.stderr.toString()}`);
+  const info = JSON.parse(r.stdout.toString());
+  return {
+    width: info.streams?.[0]?.width,
+    height: info.streams?.[0]?.height,
+    duration: Number(info.format?.duration),
+  };
+}
+
+let server;
+let browser;
 try {
+  server = await startServer(PORT);
+  browser = await chromium.launch({
+    executablePath: findChromium() ?? undefined,
+    args: CHROMIUM_ARGS,
+  });
   /** One export through the app; returns the engine's own time and the peak RSS seen. */
-  async function appExport(src, engine) {
+  async function appExport(src, engine, seconds) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    await page.goto(`${base}/editor/`);
-    await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
-    await page.getByLabel('Add photo or video').setInputFiles(src);
-    await page.getByRole('button', { name: /^(Pause|Play) video$/ }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Pause video' }).click();
-    await page.getByRole('button', { name: 'Add text' }).click();
-    await page.getByRole('textbox', { name: 'Story text' }).fill('Benchmark overlay');
-    await page.getByRole('dialog', { name: 'Text' }).getByRole('button', { name: 'Done' }).click();
-    await page.getByRole('button', { name: 'Export' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
-    await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
-    const before = chromiumRss();
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
-    const t = performance.now();
-    await dialog.getByRole('button', { name: 'Start export' }).click();
-    await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 900_000 });
-    const wall = performance.now() - t;
-    clearInterval(sampler);
-    const { engineMs, drawMs, paths } = await page.evaluate(
-      (id) => ({
-        engineMs: performance.getEntriesByName(`story-export-video-${id}`).at(-1)?.duration ?? NaN,
-        drawMs: performance.getEntriesByName('story-export-video-draw').at(-1)?.duration ?? null,
-        paths: performance.getEntriesByName('story-export-video-draw').at(-1)?.detail ?? null,
-      }),
-      engine,
-    );
-    await context.close();
-    return { wall, engine: engineMs, draw: drawMs, paths, before, peak };
+    let sampler;
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/editor/`);
+      await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+      await page.getByLabel('Add photo or video').setInputFiles(src);
+      await waitOrAlert(page, page.getByRole('button', { name: /^(Pause|Play) video$/ }), 60_000);
+      await page.getByRole('button', { name: 'Pause video' }).click();
+      await page.getByRole('button', { name: 'Add text' }).click();
+      await page.getByRole('textbox', { name: 'Story text' }).fill('Benchmark overlay');
+      await page
+        .getByRole('dialog', { name: 'Text' })
+        .getByRole('button', { name: 'Done' })
+        .click();
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
+      await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
+      const before = chromiumRss();
+      let peak = before;
+      sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
+      const t = performance.now();
+      await dialog.getByRole('button', { name: 'Start export' }).click();
+      await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
+      const wall = performance.now() - t;
+      clearInterval(sampler);
+      const { engineMs, drawMs, paths } = await page.evaluate(
+        (id) => ({
+          engineMs:
+            performance.getEntriesByName(`story-export-video-${id}`).at(-1)?.duration ?? NaN,
+          drawMs: performance.getEntriesByName('story-export-video-draw').at(-1)?.duration ?? null,
+          paths: performance.getEntriesByName('story-export-video-draw').at(-1)?.detail ?? null,
+        }),
+        engine,
+      );
+      if (!Number.isFinite(engineMs)) {
+        throw new Error(
+          `the export wrote no story-export-video-${engine} measure (another engine ran?)`,
+        );
+      }
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        dialog.getByRole('button', { name: 'Download' }).click(),
+      ]);
+      const file = probe(await download.path());
+      if (file.width !== 1080 || file.height !== 1920)
+        throw new Error(`the export is ${file.width}×${file.height}, not 1080×1920`);
+      if (!(Math.abs(file.duration - seconds) < 0.5))
+        throw new Error(`the export lasts ${file.duration} s, not ${seconds} s`);
+      return { wall, engine: engineMs, draw: drawMs, paths, before, peak };
+    } finally {
+      clearInterval(sampler);
+      await context.close();
+    }
   }
 
   // The overlay for the native run: the same text, rendered by the app as a transparent PNG.
@@ -195,34 +248,44 @@ try {
   for (const seconds of CANCEL_ONLY ? [] : QUICK ? [10] : [10, 60]) {
     const src = source(seconds);
     const runs = seconds === 10 ? RUNS : 1;
-    const nativeTimes = Array.from({ length: runs }, () => native(src, overlay, seconds));
-    const nat = median(nativeTimes);
     console.log(
       `\n${seconds} s source (1920×1080 H.264 12 Mb/s + AAC) → 1080×1920 story, ${runs} run(s) each`,
     );
-    console.log(
-      `  native ffmpeg, libx264 ultrafast: median ${sec(nat)} [${nativeTimes.map(sec).join(', ')}]`,
+    const nat = await report.measure(`native ffmpeg, ${seconds} s`, runs, () =>
+      native(src, overlay, seconds),
     );
+    console.log(`  native ffmpeg, libx264 ultrafast: ${formatSummary(nat, sec)}`);
     for (const engine of ONLY) {
-      const results = [];
-      for (let i = 0; i < runs; i++) results.push(await appExport(src, engine));
-      const e = median(results.map((r) => r.engine));
-      const w = median(results.map((r) => r.wall));
       const name =
         engine === 'webcodecs' ? 'fast engine (WebCodecs)' : 'compatible engine (ffmpeg.wasm)';
-      console.log(
-        `  ${name}: median ${sec(e)} [${results.map((r) => sec(r.engine)).join(', ')}] → ${(e / nat).toFixed(2)}× native; ` +
-          `click to files ${sec(w)}; ${(seconds / (e / 1000)).toFixed(2)}× real time`,
+      const results = await report.measure(
+        `${name}, ${seconds} s`,
+        runs,
+        () => appExport(src, engine, seconds),
+        { pick: (r) => r.engine },
       );
-      if (results[0].draw !== null) {
-        const d = median(results.map((r) => r.draw));
+      if (!results.ok) {
+        console.log(`  ${name}: ${formatSummary(results, sec)}`);
+        continue;
+      }
+      const e = results.median;
+      const w = formatSummary(results, sec, (r) => r.wall);
+      console.log(
+        `  ${name}: ${formatSummary(results, sec)}` +
+          (nat.ok ? ` → ${(e / nat.median).toFixed(2)}× native` : '') +
+          `; ${(seconds / (e / 1000)).toFixed(2)}× real time; click to files ${w}`,
+      );
+      const drawn = results.values.filter((r) => r.draw !== null);
+      if (drawn.length) {
+        const d = median(drawn.map((r) => r.draw));
+        const p = drawn[0].paths;
         console.log(
-          `    of which making frames: ${sec(d)} (${((d / e) * 100).toFixed(0)}%; ${results[0].paths.yuv} composed in YUV, ${results[0].paths.canvas} drawn on a canvas); the rest is decode, encode and mux`,
+          `    of which making frames: median ${sec(d)} of ${drawn.length} run(s) (${((d / e) * 100).toFixed(0)}%${p ? `; first run: ${p.yuv} frames composed in YUV, ${p.canvas} drawn on a canvas` : ''}); the rest is decode, encode and mux`,
         );
       }
-      const mem = results.at(-1);
+      const mem = results.values.at(-1);
       console.log(
-        `    browser memory (RSS, all processes): ${mem.before.toFixed(0)} MB before, peak ${mem.peak.toFixed(0)} MB (+${(mem.peak - mem.before).toFixed(0)} MB)`,
+        `    browser memory (RSS, all processes), last good run: ${mem.before.toFixed(0)} MB before, peak ${mem.peak.toFixed(0)} MB (+${(mem.peak - mem.before).toFixed(0)} MB)`,
       );
     }
   }
@@ -231,50 +294,67 @@ try {
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const stops = [];
+    const lines = [];
     for (const engine of ONLY) {
-      const ui = [];
-      const ended = [];
-      const gone = [];
-      for (let run = 0; run < RUNS; run++) {
-        await page.goto(`${base}/editor/`);
-        await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
-        await page.getByLabel('Add photo or video').setInputFiles(source(10));
-        await page
-          .getByRole('button', { name: /^(Pause|Play) video$/ })
-          .waitFor({ timeout: 60_000 });
-        await page.getByRole('button', { name: 'Export' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Export' });
-        await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
-        await dialog.getByRole('button', { name: 'Start export' }).click();
-        const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
-        for (let i = 0; i < 600 && Number((await progress.getAttribute('value')) ?? 0) < 20; i++) {
-          await page.waitForTimeout(100);
-        }
-        const t = performance.now();
-        await dialog.getByRole('button', { name: 'Cancel export' }).click();
-        await dialog.getByRole('button', { name: 'Start export' }).waitFor();
-        ui.push(performance.now() - t);
-        while (page.workers().length > 0 && performance.now() - t < 30_000)
-          await page.waitForTimeout(20);
-        gone.push(performance.now() - t);
-        const stop = await page.evaluate(() => {
-          const m = performance.getEntriesByName('story-export-ffmpeg-stop').at(-1);
-          return m ? { ms: m.duration, idle: m.detail.idle } : null;
-        });
-        if (stop) ended.push(stop.idle ? stop.ms : Infinity);
-      }
-      const ms = (xs) => `${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
-      stops.push(
-        `  ${engine}: dialog ready ${ms(ui)}` +
-          (ended.length ? `; ffmpeg ended, threads idle ${ms(ended)}` : '') +
-          `; last worker gone ${ms(gone)}`,
+      const s = await report.measure(
+        `Cancel ${engine}`,
+        RUNS,
+        async () => {
+          await page.goto(`${base}/editor/`);
+          await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+          await page.getByLabel('Add photo or video').setInputFiles(source(10));
+          await waitOrAlert(
+            page,
+            page.getByRole('button', { name: /^(Pause|Play) video$/ }),
+            60_000,
+          );
+          await page.getByRole('button', { name: 'Export' }).click();
+          const dialog = page.getByRole('dialog', { name: 'Export' });
+          await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
+          await dialog.getByRole('button', { name: 'Start export' }).click();
+          const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+          let at = 0;
+          for (let i = 0; i < 600 && at < 20; i++) {
+            await page.waitForTimeout(100);
+            at = Number((await progress.getAttribute('value', { timeout: 5_000 })) ?? 0);
+          }
+          if (at < 20) throw new Error(`the export was at ${at}% after 60 s, never 20%`);
+          const t = performance.now();
+          await dialog.getByRole('button', { name: 'Cancel export' }).click();
+          await dialog.getByRole('button', { name: 'Start export' }).waitFor({ timeout: 30_000 });
+          const ui = performance.now() - t;
+          while (page.workers().length > 0 && performance.now() - t < 30_000)
+            await page.waitForTimeout(20);
+          if (page.workers().length > 0)
+            throw new Error(`${page.workers().length} worker(s) still running 30 s after Cancel`);
+          const gone = performance.now() - t;
+          const stop = await page.evaluate(() => {
+            const m = performance.getEntriesByName('story-export-ffmpeg-stop').at(-1);
+            return m ? { ms: m.duration, idle: m.detail.idle } : null;
+          });
+          if (engine === 'ffmpeg' && !stop)
+            throw new Error('the compatible engine wrote no story-export-ffmpeg-stop measure');
+          if (stop && !stop.idle)
+            throw new Error("ffmpeg's threads were not idle when its worker was terminated");
+          return { ui, gone, ended: stop ? stop.ms : null };
+        },
+        { pick: (r) => r.ui },
+      );
+      const msf = (x) => `${x.toFixed(0)} ms`;
+      const ended = s.values.some((r) => r.ended !== null)
+        ? `; ffmpeg ended, threads idle ${formatSummary(s, msf, (r) => r.ended)}`
+        : '';
+      lines.push(
+        `  ${engine}: dialog ready ${formatSummary(s, msf)}${ended}; last worker gone ${formatSummary(s, msf, (r) => r.gone)}`,
       );
     }
     await context.close();
-    console.log(`\nCancel at 20% (${RUNS} run(s) each):\n${stops.join('\n')}`);
+    console.log(`\nCancel at 20% (${RUNS} run(s) each):\n${lines.join('\n')}`);
   }
+} catch (e) {
+  report.fail('bench:export', e);
 } finally {
-  await browser.close();
-  server.stop();
+  await browser?.close();
+  server?.stop();
 }
+report.finish();

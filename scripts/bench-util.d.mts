@@ -44,3 +44,8 @@ export declare function formatSummary<T>(
 ): string;
 export declare function createReport(name: string, log?: (line: string) => void): Report;
 export declare function startServer(port: number): Promise<{ base: string; stop: () => void }>;
+export declare function waitOrAlert(
+  page: unknown,
+  locator: unknown,
+  timeout?: number,
+): Promise<void>;

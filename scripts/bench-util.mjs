@@ -179,3 +179,17 @@ export async function startServer(port) {
   }
   return { base, stop: () => server.kill() };
 }
+
+/**
+ * Waits for `locator` (Playwright) to appear; throws at once with the app's words when an
+ * alert with text shows up first, so that a failed step is reported as what the user saw.
+ */
+export async function waitOrAlert(page, locator, timeout = 60_000) {
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+  await Promise.race([
+    locator.waitFor({ timeout }),
+    alert.waitFor({ timeout: timeout + 1_000 }).then(async () => {
+      throw new Error(`the app showed an alert: ${(await alert.innerText()).trim()}`);
+    }),
+  ]);
+}
