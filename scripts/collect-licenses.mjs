@@ -55,7 +55,7 @@ const NOTES = {
 /** Build tools whose own code ends up in what is served (not in `dependencies`). */
 const COMPILED_IN = {
   assemblyscript:
-    'compiler of /wasm/yuv.wasm; the parts of its runtime the kernels use are compiled in',
+    'compiler of /wasm/yuv.wasm (stub runtime), listed for whatever of its runtime the kernels use',
 };
 
 const servedAs = (p) =>

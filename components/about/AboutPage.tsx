@@ -23,8 +23,8 @@ export function AboutPage({ notices }: { notices: Notices }) {
           </>
         ) : (
           <>
-            Whoever runs this site must give you the source code of the version it serves if you ask
-            for it; the licence says so.
+            Whoever runs this site must also offer you the source code of the version it serves,
+            under the same licence; ask them where it is.
           </>
         )}
       </p>
