@@ -5,7 +5,7 @@
 //   - the fast engine (WebCodecs via mediabunny) and the compatible engine (ffmpeg.wasm),
 //     driven through the app's own export dialog in headless Chromium.
 // Prints medians of several runs, ratios to native, and the browser's peak memory (RSS of all
-// its processes) while exporting, then how fast Cancel stops each engine. `--runs N` (default 3),
+// its processes, this browser's only) while exporting, then how fast Cancel stops each engine. `--runs N` (default 3),
 // `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`.
 // An export counts only when it finished without an alert, wrote its measure and produced a
 // 1080×1920 MP4 of the source's length (ffprobe); a cancel counts only when it came at 20% and
@@ -118,13 +118,34 @@ function native(src, overlay, seconds) {
   return performance.now() - t;
 }
 
-/** Total resident memory of every Chromium process, in MB. */
+/**
+ * Total resident memory of this benchmark's browser: the Chromium processes descended from this
+ * script (Playwright launches the browser as its child), in MB. Other Chromiums on a shared
+ * machine are not counted.
+ */
 function chromiumRss() {
-  let kb = 0;
+  const rootPid = process.pid;
+  const parent = new Map();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/chrom/i.test(cmd)) continue;
+      // "pid (comm) state ppid …": comm may hold spaces, so read after the last ')'.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, depth = 0; p > 1 && depth < 64; p = parent.get(p) ?? 0, depth++) {
+      if (p === rootPid) return true;
+    }
+    return false;
+  };
+  let kb = 0;
+  for (const pid of parent.keys()) {
+    if (pid === rootPid || !inTree(pid)) continue;
+    try {
+      if (!/chrom/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) kb += Number(m[1]);
     } catch {
@@ -285,7 +306,7 @@ try {
       }
       const mem = results.values.at(-1);
       console.log(
-        `    browser memory (RSS, all processes), last good run: ${mem.before.toFixed(0)} MB before, peak ${mem.peak.toFixed(0)} MB (+${(mem.peak - mem.before).toFixed(0)} MB)`,
+        `    browser memory (RSS summed over this browser's processes), last good run: ${mem.before.toFixed(0)} MB before, peak ${mem.peak.toFixed(0)} MB (+${(mem.peak - mem.before).toFixed(0)} MB)`,
       );
     }
   }
