@@ -337,7 +337,7 @@ try {
           let at = 0;
           for (let i = 0; i < 600 && at < 20; i++) {
             await page.waitForTimeout(100);
-            at = Number((await progress.getAttribute('value', { timeout: 5_000 })) ?? 0);
+            at = Number((await progress.getAttribute('value', { timeout: 30_000 })) ?? 0);
           }
           if (at < 20) throw new Error(`the export was at ${at}% after 60 s, never 20%`);
           const t = performance.now();
