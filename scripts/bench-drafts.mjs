@@ -77,9 +77,7 @@ try {
   const newStory = async () => {
     await page.goto(`${base}/`);
     await page.getByRole('button', { name: 'New story' }).click();
-    await page.waitForURL(/draft=/);
     await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
-    await saved();
   };
 
   // 1. Saving a change on a 30-layer story.
@@ -141,6 +139,11 @@ try {
     return times;
   };
   await newStory();
+  // A draft is stored on the story's first change: one short text makes it.
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await page.getByRole('textbox', { name: 'Story text' }).fill('Draft');
+  await page.getByRole('dialog', { name: 'Text' }).getByRole('button', { name: 'Done' }).click();
+  await saved();
   const empty = await openTimes();
   if (existsSync(videoPath)) {
     const size = statSync(videoPath).size / 1024 / 1024;
@@ -188,6 +191,10 @@ try {
   const maker = await fresh.newPage();
   await maker.goto(`${base}/`);
   await maker.getByRole('button', { name: 'New story' }).click();
+  // A draft is stored on the story's first change.
+  await maker.getByRole('button', { name: 'Add text' }).click();
+  await maker.getByRole('textbox', { name: 'Story text' }).fill('Draft');
+  await maker.getByRole('dialog', { name: 'Text' }).getByRole('button', { name: 'Done' }).click();
   await maker.waitForURL(/draft=/);
   await maker
     .getByRole('status')
