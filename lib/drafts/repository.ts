@@ -69,6 +69,8 @@ export class DraftRepository {
     try {
       const db = await openDB<StoryDB>(name, layout.version, {
         upgrade: (database, oldVersion, newVersion, tx) => {
+          // An aborted upgrade is reported by the open itself, below.
+          tx.done.catch(() => undefined);
           runDbMigrations(
             database,
             tx,
