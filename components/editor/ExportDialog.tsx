@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/lib/export/image';
+import { exportFailureMessage } from '@/lib/export/failure';
 import { storyFileName } from '@/lib/export/fileName';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
@@ -117,7 +118,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
         if (e instanceof DOMException && e.name === 'AbortError') return setPhase({ kind: 'idle' });
         setPhase({
           kind: 'failed',
-          message: `The ${kind} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
+          message: exportFailureMessage(kind, e),
         });
       });
   };
