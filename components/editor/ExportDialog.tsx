@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/lib/export/image';
+import { isEmptyStory } from '@/lib/export/emptyStory';
 import { exportFailureMessage } from '@/lib/export/failure';
 import { storyFileName } from '@/lib/export/fileName';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
@@ -126,6 +127,12 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
   const running = phase.kind === 'running';
   return (
     <div className="export-form">
+      {isEmptyStory(doc) && (
+        <p role="alert">
+          This story is empty: only its background would be exported. Close this and add a photo,
+          text or a sticker first — or export it as it is.
+        </p>
+      )}
       <fieldset className="plain" disabled={running}>
         <legend className="visually-hidden">What to export</legend>
         <label className="radio">
