@@ -88,9 +88,13 @@ try {
   const newStory = async () => {
     await page.goto(`${base}/`);
     await page.getByRole('button', { name: 'New story' }).click();
-    await page.waitForURL(/draft=/);
     await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
-    await saved();
+  };
+  // A draft is stored on the story's first change: one short text makes it.
+  const firstChange = async (p) => {
+    await p.getByRole('button', { name: 'Add text' }).click();
+    await p.getByRole('textbox', { name: 'Story text' }).fill('Draft');
+    await p.getByRole('dialog', { name: 'Text' }).getByRole('button', { name: 'Done' }).click();
   };
 
   // 1. Saving a change on a 30-layer story.
@@ -186,6 +190,8 @@ try {
   let empty = null;
   try {
     await newStory();
+    await firstChange(page);
+    await saved();
     empty = await openTimes('Open a draft without media');
   } catch (e) {
     report.fail('Open a draft without media (setup)', e);
@@ -245,6 +251,7 @@ try {
     const maker = await fresh.newPage();
     await maker.goto(`${base}/`);
     await maker.getByRole('button', { name: 'New story' }).click();
+    await firstChange(maker);
     await maker.waitForURL(/draft=/);
     await waitOrAlert(
       maker,

@@ -1,4 +1,4 @@
-// Prints one closing line for the whole suite from the Vitest and Playwright JSON reports:
+// Prints one closing line for the whole suite from the Vitest, Playwright and Firefox reports:
 // "tests: N passed, N failed, N skipped".
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -18,6 +18,13 @@ if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
+}
+// The Firefox smoke suite (tests/firefox/smoke.mjs), counted when it ran.
+const firefox = read('reports/firefox.json');
+if (firefox) {
+  passed += firefox.passed;
+  failed += firefox.failed;
+  skipped += firefox.skipped;
 }
 if (!unit || !e2e) {
   console.error('test-summary: a report is missing (reports/vitest.json, reports/playwright.json)');

@@ -9,6 +9,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { SHARE_INBOX_CACHE, SHARE_TARGET_PATH, FFMPEG_CACHE } from '../lib/pwa/constants';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -81,7 +82,17 @@ registerRoute(
 // they are kept once used, so a second video export works offline. Hashed names never change.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_next/static/'),
-  new CacheFirst({ cacheName: 'app-chunks' }),
+  new CacheFirst({
+    cacheName: 'app-chunks',
+    // Each release brings new hashed names: old ones would pile up forever without a bound.
+    plugins: [
+      new ExpirationPlugin({
+        maxEntries: 60,
+        maxAgeSeconds: 30 * 24 * 60 * 60,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  }),
 );
 
 // A waiting update takes over only when the page says so (the person chose "Reload").

@@ -12,6 +12,7 @@ import {
 } from '@/lib/editor/commands';
 import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
 import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
+import { endRunsOnRelease } from '@/lib/editor/runEnds';
 import { EditorStore } from '@/lib/editor/store';
 import type { MediaSourceLookup } from '@/lib/export/image';
 import { loadMedia, MediaError, MediaRegistry } from '@/lib/media';
@@ -37,7 +38,7 @@ type Panel = null | 'background' | 'draw';
 export default function Editor() {
   const [store] = useState(() => new EditorStore(createStory()));
   const [media] = useState(() => new MediaRegistry());
-  const { doc, selectedId, canUndo, canRedo } = useEditorState(store);
+  const { doc, selectedId, canUndo, canRedo, readOnly } = useEditorState(store);
   const { session, state: draft } = useDraftSession(store, media);
   const [stage, setStage] = useState<FabricStage | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -48,13 +49,15 @@ export default function Editor() {
   const [brush, setBrush] = useState<BrushSettings>({ brush: 'pen', color: '#ffffff', size: 16 });
 
   useShortcuts(store, panel !== 'draw');
+  // The store's undo runs end when a gesture or an edit ends; media are freed when the editor closes.
+  useEffect(() => endRunsOnRelease(store, window), [store]);
+  useEffect(() => () => media.releaseAll(), [media]);
 
   const openFile = useCallback(
     async (file: File) => {
       setBusy(true);
       try {
-        const loaded = await loadMedia(file, file.name || 'The pasted file');
-        media.add(loaded);
+        const loaded = media.add(await loadMedia(file, file.name || 'The pasted file'));
         const color = '#000000';
         store.run(
           setBackground,
@@ -111,8 +114,10 @@ export default function Editor() {
   );
 
   const callbacks = useMemo(
-    () => ({ onEditText: (id: string) => setOpen({ kind: 'text', id }) }),
-    [],
+    () => ({
+      onEditText: (id: string) => !store.getState().readOnly && setOpen({ kind: 'text', id }),
+    }),
+    [store],
   );
 
   const editing = open?.kind === 'text' && open.id ? findLayer(doc, open.id) : undefined;
@@ -153,16 +158,16 @@ export default function Editor() {
         <ToolButton
           label="Undo"
           icon="↶"
-          disabled={!canUndo || panel === 'draw'}
+          disabled={!canUndo || panel === 'draw' || readOnly}
           onClick={() => store.undo()}
         />
         <ToolButton
           label="Redo"
           icon="↷"
-          disabled={!canRedo || panel === 'draw'}
+          disabled={!canRedo || panel === 'draw' || readOnly}
           onClick={() => store.redo()}
         />
-        <SaveStatus draft={draft} />
+        <SaveStatus draft={draft} readOnly={readOnly} />
         <ToolButton
           label="Safe zones"
           short="Zones"
@@ -188,7 +193,8 @@ export default function Editor() {
         mediaAlert={alert}
         onDismissMedia={() => setAlert(null)}
         draft={draft}
-        onTakeOver={() => void session.takeOver()}
+        readOnly={readOnly}
+        onTakeOver={() => void session?.takeOver()}
         onExportNow={() => setOpen({ kind: 'export' })}
       />
 
@@ -229,7 +235,7 @@ export default function Editor() {
           />
         ) : (
           <>
-            {panel === 'background' && (
+            {panel === 'background' && !readOnly && (
               <BackgroundPanel
                 store={store}
                 media={media}
@@ -237,20 +243,27 @@ export default function Editor() {
                 onClose={() => setPanel(null)}
               />
             )}
-            <LayerBar store={store} doc={doc} selectedId={selectedId} />
+            <LayerBar store={store} doc={doc} selectedId={selectedId} readOnly={readOnly} />
             <nav className="tool-bar" aria-label="Tools">
-              <MediaPicker onFile={onFile} />
-              <MediaPicker onFile={onFile} capture />
+              <MediaPicker onFile={onFile} disabled={readOnly} />
+              <MediaPicker onFile={onFile} capture disabled={readOnly} />
               <ToolButton
                 label="Add text"
                 icon="Aa"
                 onClick={() => setOpen({ kind: 'text', id: null })}
+                disabled={readOnly}
               />
-              <ToolButton label="Stickers" icon="☺" onClick={() => setOpen({ kind: 'stickers' })} />
-              <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage} />
+              <ToolButton
+                label="Stickers"
+                icon="☺"
+                onClick={() => setOpen({ kind: 'stickers' })}
+                disabled={readOnly}
+              />
+              <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage || readOnly} />
               <ToolButton
                 label="Background"
                 icon="◐"
+                disabled={readOnly}
                 pressed={panel === 'background'}
                 onClick={() => setPanel(panel === 'background' ? null : 'background')}
               />
@@ -283,7 +296,7 @@ export default function Editor() {
         }}
         onClose={() => setOpen(null)}
         onExported={(files) =>
-          files.forEach((f) => void session.addExport(f).catch(() => undefined))
+          files.forEach((f) => void session?.addExport(f).catch(() => undefined))
         }
       />
     </div>

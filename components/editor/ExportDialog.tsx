@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/lib/export/image';
+import { isEmptyStory } from '@/lib/export/emptyStory';
+import { exportFailureMessage } from '@/lib/export/failure';
 import { storyFileName } from '@/lib/export/fileName';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
@@ -117,7 +119,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
         if (e instanceof DOMException && e.name === 'AbortError') return setPhase({ kind: 'idle' });
         setPhase({
           kind: 'failed',
-          message: `The ${kind} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
+          message: exportFailureMessage(kind, e),
         });
       });
   };
@@ -125,6 +127,12 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
   const running = phase.kind === 'running';
   return (
     <div className="export-form">
+      {isEmptyStory(doc) && (
+        <p role="alert">
+          This story is empty: only its background would be exported. Close this and add a photo,
+          text or a sticker first — or export it as it is.
+        </p>
+      )}
       <fieldset className="plain" disabled={running}>
         <legend className="visually-hidden">What to export</legend>
         <label className="radio">

@@ -1,11 +1,13 @@
 'use client';
 
-import type { DraftSessionState } from '@/lib/editor/draftSession';
+import type { DraftSessionState } from '@/lib/session/draftSession';
 
 interface NoticesProps {
   mediaAlert: string | null;
   onDismissMedia: () => void;
   draft: DraftSessionState;
+  /** The store's read-only flag: another tab edits this draft. */
+  readOnly: boolean;
   onTakeOver: () => void;
   onExportNow: () => void;
 }
@@ -15,6 +17,7 @@ export function Notices({
   mediaAlert,
   onDismissMedia,
   draft,
+  readOnly,
   onTakeOver,
   onExportNow,
 }: NoticesProps) {
@@ -47,7 +50,7 @@ export function Notices({
           </button>
         </div>
       )}
-      {draft.readOnly && !draft.expired && (
+      {readOnly && !draft.expired && (
         <div role="alert" className="alert">
           <span>
             {draft.takenOver
@@ -59,9 +62,9 @@ export function Notices({
           </button>
         </div>
       )}
-      {draft.missing && (
+      {draft.openProblem && (
         <div role="alert" className="alert">
-          <span>That draft has expired or was deleted, so a new story was started.</span>
+          <span>{draft.openProblem.message}</span>
         </div>
       )}
       {draft.mediaError && (

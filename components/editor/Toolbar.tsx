@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { bringForward, deleteLayer, duplicateLayer, sendBackward } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
-import type { DraftSessionState } from '@/lib/editor/draftSession';
+import type { DraftSessionState } from '@/lib/session/draftSession';
 import { describeLayer, type StoryDocument } from '@/lib/story';
 
 interface ToolButtonProps {
@@ -39,12 +39,14 @@ export function ToolButton({ label, short, icon, onClick, disabled, pressed }: T
 export function MediaPicker({
   onFile,
   capture,
+  disabled,
 }: {
   onFile: (f: File) => void;
   capture?: boolean;
+  disabled?: boolean;
 }): ReactNode {
   return (
-    <label className={`tool ${capture ? 'camera-only' : ''}`}>
+    <label className={`tool ${capture ? 'camera-only' : ''}`} aria-disabled={disabled}>
       <span className="tool-icon" aria-hidden="true">
         {capture ? '◉' : '▣'}
       </span>
@@ -54,6 +56,7 @@ export function MediaPicker({
         accept="image/*,video/*"
         aria-label={capture ? 'Take photo or video' : 'Add photo or video'}
         className="visually-hidden"
+        disabled={disabled}
         {...(capture ? { capture: 'environment' } : {})}
         onChange={(e) => {
           const file = e.target.files?.[0];
@@ -70,12 +73,15 @@ export function LayerBar({
   store,
   doc,
   selectedId,
+  readOnly = false,
 }: {
   store: EditorStore;
   doc: StoryDocument;
   selectedId: string | null;
+  /** The story is shown, not edited here: the layer actions are off. */
+  readOnly?: boolean;
 }) {
-  const id = selectedId;
+  const id = readOnly ? null : selectedId;
   const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
   return (
     <div className="layer-bar" role="toolbar" aria-label="Layer">
@@ -128,8 +134,8 @@ export function LayerBar({
 }
 
 /** Whether the story is saved on this device, in a word. */
-export function SaveStatus({ draft }: { draft: DraftSessionState }) {
-  const text = draft.readOnly
+export function SaveStatus({ draft, readOnly }: { draft: DraftSessionState; readOnly: boolean }) {
+  const text = readOnly
     ? 'View only'
     : draft.storageError || draft.save.kind === 'failed'
       ? 'Not saved'

@@ -35,16 +35,23 @@ export function DraftsList() {
   const refresh = useCallback(async () => {
     const r = repo.current;
     if (!r) return;
+    // The page may close the database while this runs (leaving for the editor): then stop.
+    const live = () => repo.current === r;
     performance.mark('drafts-list-start');
-    // Expired drafts are removed before anything is shown, so they never appear.
-    await r.sweepExpired().catch(() => 0);
-    const records = await r.listWithThumbnails();
-    setNow(Date.now());
-    setItems((old) => {
-      old?.forEach((i) => i.thumbnailUrl && URL.revokeObjectURL(i.thumbnailUrl));
-      return records.map(toItem);
-    });
-    setBytes(await r.bytesUsed().catch(() => null));
+    try {
+      // Expired drafts are removed before anything is shown, so they never appear.
+      await r.sweepExpired().catch(() => 0);
+      if (!live()) return;
+      const records = await r.listWithThumbnails();
+      if (!live()) return;
+      setNow(Date.now());
+      setItems(records.map(toItem));
+      const used = await r.bytesUsed().catch(() => null);
+      if (live()) setBytes(used);
+    } catch (e) {
+      if (live())
+        setError(e instanceof Error ? e.message : 'Drafts could not be read on this device.');
+    }
   }, []);
 
   useEffect(() => {
@@ -80,10 +87,15 @@ export function DraftsList() {
   useEffect(() => {
     if (items) performance.measure('drafts-list', 'drafts-list-start');
   }, [items]);
+  // Thumbnails shown before are released once replaced, and all of them when the list goes.
+  useEffect(
+    () => () => items?.forEach((i) => i.thumbnailUrl && URL.revokeObjectURL(i.thumbnailUrl)),
+    [items],
+  );
 
   const commitDelete = useCallback(
     async (id: string) => {
-      await repo.current?.delete(id);
+      await repo.current?.delete(id).catch(() => undefined);
       notifyDraftsChanged(id);
       await refresh();
     },

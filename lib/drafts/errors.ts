@@ -2,7 +2,7 @@
 export class DraftStorageError extends Error {
   override name = 'DraftStorageError';
   constructor(
-    readonly kind: 'quota' | 'unavailable' | 'other',
+    readonly kind: 'quota' | 'unavailable' | 'upgrade' | 'newer' | 'other',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -15,6 +15,10 @@ export const STORAGE_MESSAGES = {
     'This device is out of storage space, so your latest changes are not saved yet. Delete old drafts or export this story now — it stays open here, and saving resumes when space is free.',
   unavailable:
     'Drafts cannot be saved in this browser (storage is blocked or in a private window). Export the story before you close this page.',
+  upgrade:
+    'Your saved drafts could not be brought up to this version of the app, so they were left as they were. Reload the page to try again; until then, changes here are not saved — export the story before you close this page.',
+  newer:
+    'Your saved drafts were made by a newer version of Story Composer. Update the app: close its other tabs and reload this page. Until then, changes here are not saved.',
   other:
     'Your latest changes could not be saved. The story stays open here; saving will be tried again.',
 } as const;

@@ -1,8 +1,8 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { toStoryDocument, type StoryDocument } from '../story';
-import { toStorageError } from './errors';
+import { SCHEMA_VERSION, toStoryDocument, type StoryDocument } from '../story';
+import { DraftStorageError, STORAGE_MESSAGES, toStorageError } from './errors';
 import { expiresAt, isExpired } from './expiry';
-import { runDbMigrations } from './migrations';
+import { DB_MIGRATIONS, runDbMigrations, type DbMigration } from './migrations';
 import { DB_NAME, DB_VERSION, type DraftRecord, type StoryDB } from './schema';
 
 const STORES = ['drafts', 'media', 'exports', 'thumbnails'] as const;
@@ -14,6 +14,23 @@ export type MediaBlobLookup = (id: string) => Blob | undefined;
 
 /** Outcome of a save: written, or refused because the draft is gone or past its 24 hours. */
 export type SaveResult = 'saved' | 'missing' | 'expired';
+
+/**
+ * What reading one draft found: the draft, or why there is none to open. `newer` and
+ * `unreadable` drafts stay stored as they are.
+ */
+export type DraftRead =
+  | { kind: 'found'; record: DraftRecord }
+  | { kind: 'missing' }
+  | { kind: 'expired' }
+  | { kind: 'newer' }
+  | { kind: 'unreadable'; error: unknown };
+
+/** The database layout to open: the app's own, or another one in tests. */
+export interface DbLayout {
+  version: number;
+  migrations: readonly DbMigration[];
+}
 
 /** What a caller already knows of a stored draft, so a save can skip reading it. */
 export type KnownDraft = Pick<DraftRecord, 'id' | 'createdAt' | 'expiresAt' | 'mediaIds'>;
@@ -38,15 +55,49 @@ export class DraftRepository {
     private readonly now: () => number,
   ) {}
 
-  /** Opens (creating or upgrading) the database. */
-  static async open(name = DB_NAME, now: () => number = Date.now): Promise<DraftRepository> {
+  /**
+   * Opens (creating or upgrading) the database. An upgrade step that fails aborts the upgrade,
+   * so the database stays whole at its old version, and rejects with a DraftStorageError of
+   * kind `upgrade`; a database from a newer release rejects with kind `newer`.
+   */
+  static async open(
+    name = DB_NAME,
+    now: () => number = Date.now,
+    layout: DbLayout = { version: DB_VERSION, migrations: DB_MIGRATIONS },
+  ): Promise<DraftRepository> {
+    let upgradeError: unknown = null;
     try {
-      const db = await openDB<StoryDB>(name, DB_VERSION, {
-        upgrade: (database, oldVersion, newVersion, tx) =>
-          void runDbMigrations(database, tx, oldVersion, newVersion ?? DB_VERSION),
+      const db = await openDB<StoryDB>(name, layout.version, {
+        upgrade: (database, oldVersion, newVersion, tx) => {
+          // An aborted upgrade is reported by the open itself, below.
+          tx.done.catch(() => undefined);
+          runDbMigrations(
+            database,
+            tx,
+            oldVersion,
+            newVersion ?? layout.version,
+            layout.migrations,
+          ).catch((e: unknown) => {
+            upgradeError = e;
+            console.error('Story Composer: the drafts database upgrade failed', e);
+            try {
+              tx.abort();
+            } catch {
+              // already finished: the open below reports it
+            }
+          });
+        },
       });
       return new DraftRepository(db, now);
     } catch (e) {
+      if (upgradeError !== null || (e instanceof DOMException && e.name === 'AbortError')) {
+        throw new DraftStorageError('upgrade', STORAGE_MESSAGES.upgrade, {
+          cause: upgradeError ?? e,
+        });
+      }
+      if (e instanceof DOMException && e.name === 'VersionError') {
+        throw new DraftStorageError('newer', STORAGE_MESSAGES.newer, { cause: e });
+      }
       throw toStorageError(e);
     }
   }
@@ -123,6 +174,25 @@ export class DraftRepository {
     const record = await this.db.get('drafts', id);
     if (!record || isExpired(record, this.now())) return undefined;
     return { ...record, doc: toStoryDocument(record.doc) };
+  }
+
+  /** Reads one draft to open it, telling apart a draft that is gone, expired, or unreadable. */
+  async read(id: string): Promise<DraftRead> {
+    let record: DraftRecord | undefined;
+    try {
+      record = await this.db.get('drafts', id);
+    } catch (e) {
+      return { kind: 'unreadable', error: e };
+    }
+    if (!record) return { kind: 'missing' };
+    if (isExpired(record, this.now())) return { kind: 'expired' };
+    const version = (record.doc as { schemaVersion?: unknown } | undefined)?.schemaVersion;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) return { kind: 'newer' };
+    try {
+      return { kind: 'found', record: { ...record, doc: toStoryDocument(record.doc) } };
+    } catch (e) {
+      return { kind: 'unreadable', error: e };
+    }
   }
 
   /** Live drafts, newest first. */

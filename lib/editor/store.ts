@@ -8,6 +8,8 @@ export interface EditorState {
   selectedId: LayerId | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** Commands change nothing (the draft is being edited in another tab); controls show it. */
+  readOnly: boolean;
 }
 
 interface Snapshot {
@@ -16,7 +18,10 @@ interface Snapshot {
 }
 
 export interface RunOptions {
-  /** Consecutive runs with the same key are one undo step (a slider drag, say). */
+  /**
+   * Consecutive runs with the same key are one undo step (a slider drag, say) until the run
+   * ends: the pointer is released, the control loses focus, or a pause (`RUN_PAUSE_MS`) passes.
+   */
   mergeKey?: string;
 }
 
@@ -29,7 +34,6 @@ export class EditorStore {
   private state: EditorState;
   private readonly history: History<Snapshot>;
   private readonly listeners = new Set<() => void>();
-  private readOnly = false;
 
   constructor(
     doc: StoryDocument,
@@ -37,7 +41,7 @@ export class EditorStore {
     private readonly now: () => number = Date.now,
   ) {
     this.history = new History<Snapshot>(historyLimit);
-    this.state = { doc, selectedId: null, canUndo: false, canRedo: false };
+    this.state = { doc, selectedId: null, canUndo: false, canRedo: false, readOnly: false };
   }
 
   getState = (): EditorState => this.state;
@@ -49,27 +53,34 @@ export class EditorStore {
 
   /** While read-only (the draft is being edited in another tab), commands change nothing. */
   setReadOnly(readOnly: boolean): void {
-    this.readOnly = readOnly;
+    if (readOnly === this.state.readOnly) return;
+    this.state = { ...this.state, readOnly };
+    this.emit();
   }
 
   /** Performs a command; returns whether it changed anything. */
   run<A>(command: Command<A>, args: A, options: RunOptions = {}): boolean {
-    if (this.readOnly) return false;
+    if (this.state.readOnly) return false;
     const result = command.perform(this.state.doc, args);
     if (!result) return false;
-    this.history.record(this.snapshot(), options.mergeKey);
+    this.history.record(this.snapshot(), options.mergeKey, this.now());
     const selectedId = result.select === undefined ? this.state.selectedId : result.select;
     this.set({ ...result.doc, updatedAt: this.now() }, selectedId);
     return true;
   }
 
-  /** Ends a merging run (call when a slider is released). */
+  /** Ends a merging run, so the next change is its own undo step. */
   sealHistory(): void {
     this.history.seal();
   }
 
+  /** The current document and every one undo or redo can return to. */
+  documents(): StoryDocument[] {
+    return [this.state.doc, ...this.history.states().map((s) => s.doc)];
+  }
+
   undo(): boolean {
-    if (this.readOnly) return false;
+    if (this.state.readOnly) return false;
     const prev = this.history.undo(this.snapshot());
     if (!prev) return false;
     this.set(prev.doc, this.validSelection(prev.doc, this.state.selectedId ?? prev.selectedId));
@@ -77,7 +88,7 @@ export class EditorStore {
   }
 
   redo(): boolean {
-    if (this.readOnly) return false;
+    if (this.state.readOnly) return false;
     const next = this.history.redo(this.snapshot());
     if (!next) return false;
     this.set(next.doc, this.validSelection(next.doc, this.state.selectedId ?? next.selectedId));
@@ -110,7 +121,12 @@ export class EditorStore {
       selectedId,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
+      readOnly: this.state.readOnly,
     };
+    this.emit();
+  }
+
+  private emit(): void {
     for (const l of this.listeners) l();
   }
 }

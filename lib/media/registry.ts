@@ -1,12 +1,22 @@
 import type { MediaId } from '../story';
-import type { LoadedMedia } from './load';
+import { releaseMedia, type LoadedMedia } from './load';
 
 /** The decoded media of one editing session, looked up by the ids the document refers to. */
 export class MediaRegistry {
   private readonly items = new Map<MediaId, LoadedMedia>();
 
-  add(media: LoadedMedia): void {
+  /**
+   * Adds a medium and returns the one to use: the same bytes opened twice keep the first copy,
+   * and the second is released at once.
+   */
+  add(media: LoadedMedia): LoadedMedia {
+    const existing = this.items.get(media.id);
+    if (existing && existing !== media) {
+      releaseMedia(media);
+      return existing;
+    }
     this.items.set(media.id, media);
+    return media;
   }
 
   get(id: MediaId): LoadedMedia | undefined {
@@ -16,5 +26,19 @@ export class MediaRegistry {
   /** Every medium, for cleaning up when the editor closes. */
   all(): LoadedMedia[] {
     return [...this.items.values()];
+  }
+
+  /** Releases (object URL, video decoder) every medium whose id is not in `keep`. */
+  releaseExcept(keep: ReadonlySet<MediaId>): void {
+    for (const [id, m] of this.items) {
+      if (keep.has(id)) continue;
+      this.items.delete(id);
+      releaseMedia(m);
+    }
+  }
+
+  /** Releases every medium (the editor closes). */
+  releaseAll(): void {
+    this.releaseExcept(new Set());
   }
 }

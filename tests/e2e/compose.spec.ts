@@ -134,3 +134,17 @@ test('tapping a text layer reopens its dialog and edits it in place', async ({ p
     'Text “Edited”',
   ]);
 });
+
+test('exporting an empty story warns first, and the warning goes once there is something on it', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('alert')).toContainText('This story is empty');
+  await page.keyboard.press('Escape');
+  await addText(page, 'Something');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+});

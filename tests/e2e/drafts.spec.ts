@@ -44,6 +44,7 @@ test('a draft survives a reload, is listed with its time left and opens identica
 
 test('closing the tab right after an edit keeps that edit', async ({ page, context }) => {
   await openEditor(page);
+  await addText(page, 'First word');
   await saved(page);
   const url = page.url();
   await addText(page, 'Last word');
@@ -52,7 +53,11 @@ test('closing the tab right after an edit keeps that edit', async ({ page, conte
 
   const again = await context.newPage();
   await again.goto(url);
-  await expect(layerNames(again)).toHaveText(['No layer selected', 'Text “Last word”']);
+  await expect(layerNames(again)).toHaveText([
+    'No layer selected',
+    'Text “Last word”',
+    'Text “First word”',
+  ]);
 });
 
 test('after 24 hours the draft, its media and its exports are gone', async ({ page }) => {
@@ -113,21 +118,22 @@ test('two tabs on one draft: the second looks, takes over on request, and the li
   const notice = second.getByRole('alert').filter({ hasText: /open in another tab/ });
   await expect(notice).toBeVisible();
   await expect(layerNames(second)).toHaveText(['No layer selected', 'Text “From tab one”']);
-  // Read-only: adding text changes nothing.
-  await second.getByRole('button', { name: 'Add text' }).click();
-  await second.getByRole('textbox', { name: 'Story text' }).fill('Ignored');
-  await second.getByRole('button', { name: 'Done' }).click();
-  await expect(layerNames(second)).toHaveCount(2);
+  // Read-only: the editing controls are off, and say so by being disabled.
+  for (const name of ['Add text', 'Stickers', 'Draw', 'Background'])
+    await expect(second.getByRole('button', { name })).toBeDisabled();
+  await expect(second.getByLabel('Add photo or video')).toBeDisabled();
+  await expect(second.getByRole('status').filter({ hasText: 'View only' })).toBeVisible();
 
   await notice.getByRole('button', { name: 'Edit here instead' }).click();
+  await expect(second.getByRole('button', { name: 'Add text' })).toBeEnabled();
   await expect(
     page.getByRole('alert').filter({ hasText: /now being edited in another tab/ }),
   ).toBeVisible();
   await addText(second, 'From tab two');
   await saved(second);
 
-  // The first tab no longer saves over it.
-  await addText(page, 'Too late');
+  // The first tab no longer edits, so it cannot save over it.
+  await expect(page.getByRole('button', { name: 'Add text' })).toBeDisabled();
   await page.reload();
   await expect(layerNames(page)).toHaveText([
     'No layer selected',
@@ -139,6 +145,7 @@ test('two tabs on one draft: the second looks, takes over on request, and the li
   const third = await context.newPage();
   await third.goto('/');
   await third.getByRole('button', { name: 'New story' }).click();
+  await addText(third, 'From tab three');
   await expect(drafts(home)).toHaveCount(2);
 });
 
@@ -180,8 +187,58 @@ test('a full disk shows an alert, loses nothing, and saving resumes when space i
   ]);
 });
 
+test('a new story becomes a draft on its first change, not before', async ({ page }) => {
+  await openEditor(page);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByText(/No drafts/)).toBeVisible();
+  await expect(drafts(page)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'New story' }).click();
+  await addText(page, 'Now it counts');
+  await saved(page);
+  await expect(page).toHaveURL(/draft=/);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(drafts(page)).toHaveCount(1);
+});
+
+test('a draft made by a newer version is not opened, is said so, and is kept as it was', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await addText(page, 'From the future');
+  await saved(page);
+  const url = page.url();
+  // What a newer release would have written: a document version this one does not know.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('story-composer');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const id = new URL(location.href).searchParams.get('draft')!;
+    const store = db.transaction('drafts', 'readwrite').objectStore('drafts');
+    await new Promise<void>((resolve) => {
+      const get = store.get(id);
+      get.onsuccess = () => {
+        const record = get.result as { doc: { schemaVersion: number } };
+        record.doc.schemaVersion = 99;
+        store.put(record).onsuccess = () => resolve();
+      };
+    });
+    db.close();
+  });
+  await page.goto(url);
+  await expect(
+    page.getByRole('alert').filter({ hasText: /made by a newer version.*Update the app/ }),
+  ).toBeVisible();
+  await expect(layerNames(page)).toHaveText(['No layers yet']);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(drafts(page)).toHaveCount(1); // still there, untouched
+});
+
 test('deleting a draft can be undone for a few seconds', async ({ page }) => {
   await openEditor(page);
+  await addText(page, 'To delete');
   await saved(page);
   await page.getByRole('link', { name: 'Home' }).click();
   await expect(drafts(page)).toHaveCount(1);

@@ -2,10 +2,29 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
+ * Every browser test fails on an uncaught error or unhandled rejection in any of its pages
+ * (including tabs it opens), even when what it checks looks right.
+ */
+export const testWithPageErrors = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      const watch = (page: Page) =>
+        page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.name}: ${e.message}`));
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/**
  * Every browser test also checks the privacy promise: no request leaves the app's origin
  * (blob: and data: URLs stay in the page).
  */
-export const test = base.extend<{ foreignRequests: string[] }>({
+export const test = testWithPageErrors.extend<{ foreignRequests: string[] }>({
   foreignRequests: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;

@@ -1,11 +1,19 @@
-import { test as base, chromium, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { addText, expect, exportPng, fixture, openEditor, test } from './fixtures';
+import {
+  addText,
+  expect,
+  exportPng,
+  fixture,
+  openEditor,
+  test,
+  testWithPageErrors,
+} from './fixtures';
 
 /** Waits until the service worker controls the page (the app shell is then precached). */
 async function controlled(page: Page) {
@@ -221,7 +229,8 @@ test('a photo or video shared from another app opens as a new story', async ({ p
   }
 });
 
-base(
+// Its own server on another port: the page-error guard applies, the same-origin one cannot.
+testWithPageErrors(
   'an update waits, is offered, and reloads into the new version when accepted',
   async ({ page }) => {
     // A copy of the build on its own server, so that "releasing" a new worker touches no other test.

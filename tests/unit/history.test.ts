@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addText,
   transformLayer,
   updateBackground,
   setBackground,
 } from '../../lib/editor/commands';
-import { History } from '../../lib/editor/history';
+import { History, RUN_PAUSE_MS } from '../../lib/editor/history';
+import { endRunsOnRelease } from '../../lib/editor/runEnds';
 import { EditorStore } from '../../lib/editor/store';
 import { createStory } from '../../lib/story';
 
@@ -119,4 +120,64 @@ describe('EditorStore', () => {
     store.select('not-a-layer');
     expect(store.getState().selectedId).toBeNull();
   });
+
+  it('ends a run after a pause, so nudges minutes apart are separate undo steps', () => {
+    vi.useFakeTimers({ now: 5_000 });
+    const store = new EditorStore(createStory(0));
+    store.run(addText, style);
+    const id = store.getState().doc.layers[0]!.id;
+    const nudge = (x: number) =>
+      store.run(
+        transformLayer,
+        { id, transform: { x, y: 0, scale: 1, rotation: 0 } },
+        { mergeKey: `keys:${id}` },
+      );
+    nudge(1);
+    vi.advanceTimersByTime(200);
+    nudge(2); // same run: within the pause
+    vi.advanceTimersByTime(RUN_PAUSE_MS + 1);
+    nudge(3); // a new run
+    vi.advanceTimersByTime(3 * 60_000);
+    nudge(4); // minutes later: a new run again
+    store.undo();
+    expect(store.getState().doc.layers[0]!.x).toBe(3);
+    store.undo();
+    expect(store.getState().doc.layers[0]!.x).toBe(2);
+    store.undo();
+    expect(store.getState().doc.layers[0]!.x).toBe(540); // where addText put it
+  });
+
+  it('ends a run when the pointer is released or the control loses focus', () => {
+    const store = new EditorStore(createStory(0));
+    const target = new EventTarget();
+    const stop = endRunsOnRelease(store, target);
+    const zoom = (z: number) => store.run(updateBackground, { zoom: z }, { mergeKey: 'bg-zoom' });
+    store.run(setBackground, {
+      type: 'image',
+      mediaId: 'm',
+      color: '#000',
+      fit: 'cover',
+      zoom: 1,
+      panX: 0,
+      panY: 0,
+    });
+    zoom(1.1);
+    zoom(1.2);
+    target.dispatchEvent(new Event('pointerup'));
+    zoom(1.3);
+    target.dispatchEvent(new Event('focusout'));
+    zoom(1.4);
+    stop();
+    zoom(1.5); // no longer listening: merges with 1.4
+    target.dispatchEvent(new Event('pointerup'));
+    zoom(1.6);
+    const zooms: number[] = [];
+    while (store.undo()) {
+      const bg = store.getState().doc.background;
+      zooms.push(bg.type === 'image' ? bg.zoom : -1);
+    }
+    expect(zooms).toEqual([1.3, 1.2, 1, -1]);
+  });
 });
+
+afterEach(() => vi.useRealTimers());

@@ -2,6 +2,7 @@ import type { MediaId, StoryDocument } from '../../story';
 import { storyFileName } from '../fileName';
 import { renderStoryOverlay } from '../image';
 import { chooseEngine, type EnginePreference } from './engineChoice';
+import { runWithFallback } from './fallback';
 import { ffmpegEngine } from './ffmpegEngine';
 import { VideoExportError, type EngineId, type VideoEngine, type VideoJob } from './job';
 import { planSegments, type VideoPreset } from './presets';
@@ -75,17 +76,14 @@ export async function exportStoryVideo(
   );
   onEngine?.(choice.engine, choice.reason);
   const started = performance.now();
-  let blobs: Blob[];
-  let used = choice.engine;
-  try {
-    blobs = await ENGINES[used].run(job, { signal, onProgress: (p) => onProgress(p.fraction) });
-  } catch (e) {
-    if (signal.aborted || used !== 'webcodecs' || preference === 'webcodecs') throw e;
-    used = 'ffmpeg';
-    onEngine?.(used, 'the fast engine could not finish this video.');
-    onProgress(0);
-    blobs = await ffmpegEngine.run(job, { signal, onProgress: (p) => onProgress(p.fraction) });
-  }
+  const { blobs, engine: used } = await runWithFallback(
+    ENGINES,
+    choice.engine,
+    preference,
+    job,
+    { signal, onProgress: (p) => onProgress(p.fraction) },
+    onEngine,
+  );
   performance.measure(`story-export-video-${used}`, { start: started });
 
   for (const [i, blob] of blobs.entries()) {

@@ -19,7 +19,8 @@ async function run(ffmpeg: FfmpegSession, args: string[], signal: AbortSignal): 
       .slice(-2)
       .join(' ');
     throw new VideoExportError(
-      `This video could not be converted${detail ? ` (${detail.slice(0, 160)})` : ''}. It may be damaged.`,
+      'This video could not be converted; the file may be damaged. Try another copy of the video, or trim off the part that does not play.',
+      { detail: detail || `ffmpeg exited with ${code}` },
     );
   }
 }

@@ -38,9 +38,17 @@ export interface VideoEngine {
   run(job: VideoJob, options: EngineRunOptions): Promise<Blob[]>;
 }
 
-/** Thrown when an engine cannot read the source. The message is for people. */
+/**
+ * Thrown when an engine cannot make the files. The message is for people (words and a next
+ * step); `detail` keeps the technical reason for the console.
+ */
 export class VideoExportError extends Error {
   override name = 'VideoExportError';
+  readonly detail: string | undefined;
+  constructor(message: string, options: { detail?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.detail = options.detail;
+  }
 }
 
 export const abortError = () => new DOMException('The export was cancelled.', 'AbortError');

@@ -8,6 +8,9 @@ import {
 } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
 
+const FAST_ENGINE_FAILED =
+  'The fast engine could not convert this video. Choose the compatible engine and start the export again.';
+
 /**
  * The fast engine: WebCodecs through mediabunny, in a worker so the editor stays responsive.
  * One job at a time; cancelling terminates the worker at once.
@@ -38,12 +41,12 @@ export const webcodecsEngine: VideoEngine = {
         signal.removeEventListener('abort', stop);
         worker.terminate();
         if (m.type === 'done') resolve(m);
-        else reject(new VideoExportError(m.message));
+        else reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: m.message }));
       };
       worker.onerror = (e) => {
         signal.removeEventListener('abort', stop);
         worker.terminate();
-        reject(new VideoExportError(e.message || 'The fast engine stopped unexpectedly.'));
+        reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: e.message || 'worker error' }));
       };
       worker.postMessage({ job } satisfies FastWorkerRequest);
     });

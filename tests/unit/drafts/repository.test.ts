@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DraftRepository } from '../../../lib/drafts/repository';
 import { DRAFT_LIFETIME_MS } from '../../../lib/drafts/expiry';
 import { DraftStorageError } from '../../../lib/drafts/errors';
+import { DB_MIGRATIONS, type DbMigration } from '../../../lib/drafts/migrations';
+import { migrateToV1 } from '../../../lib/drafts/migrations/v1';
+import { DB_VERSION, type DraftRecord, type StoryDB } from '../../../lib/drafts/schema';
 import { createStory, createTextLayer, type StoryDocument } from '../../../lib/story';
 
 const T0 = 1_764_000_000_000;
@@ -161,31 +164,24 @@ describe('DraftRepository', () => {
     expect(await repo.getMedia('b')).toBeUndefined();
   });
 
-  it('reads a database written by schema version 1 (stored fixture)', async () => {
+  it('upgrades a real version 1 database to the current layout and reads its draft', async () => {
     repo.close();
-    const fixture = JSON.parse(
-      readFileSync(new URL('../../fixtures/db/v1-draft.json', import.meta.url), 'utf8'),
-    ) as {
-      draft: Record<string, unknown>;
-      media: { id: string; text: string; draftIds: string[] };
-    };
     const name = `v1-${Math.random()}`;
-    // Build the v1 layout by hand, as the first release did, and fill it with the fixture.
-    const old = await openDB(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('byExpiry', 'expiresAt');
-        db.createObjectStore('media', { keyPath: 'id' });
-        db.createObjectStore('exports', { keyPath: 'id', autoIncrement: true }).createIndex(
-          'byDraft',
-          'draftId',
-        );
-      },
+    // A version 1 database exactly as the first release made it (its step is frozen), with
+    // the stored fixture in it.
+    const old = await openDB<StoryDB>(name, 1, {
+      upgrade: (db) => migrateToV1(db),
     });
-    await old.put('drafts', fixture.draft);
+    await old.put('drafts', fixture.draft as unknown as DraftRecord);
     await old.put('media', { ...fixture.media, blob: new Blob([fixture.media.text]) });
     old.close();
 
     clock = 1_764_000_100_000;
+    repo = await DraftRepository.open(name, () => clock);
+    repo.close();
+    // The upgraded database has the same layout as one made fresh at the current version.
+    expect(await layoutOf(name)).toEqual(await layoutOf(`fresh-${Math.random()}`, true));
+
     repo = await DraftRepository.open(name, () => clock);
     const draft = await repo.get('sfixture0001');
     expect(draft?.doc.layers[0]).toMatchObject({
@@ -196,4 +192,96 @@ describe('DraftRepository', () => {
     expect(draft?.doc.background).toMatchObject({ type: 'image', mediaId: 'abc123', zoom: 1.2 });
     expect(await (await repo.getMedia('abc123'))?.text()).toBe('pretend photo bytes');
   });
+
+  it('runs a later upgrade step on a version 1 database, keeping its drafts', async () => {
+    repo.close();
+    const name = `v1-up-${Math.random()}`;
+    await makeV1(name);
+    const next: DbMigration = {
+      version: DB_VERSION + 1,
+      run: (_db, tx) => void tx.objectStore('drafts').createIndex('byUpdate' as never, 'updatedAt'),
+    };
+    repo = await DraftRepository.open(name, () => clock, {
+      version: DB_VERSION + 1,
+      migrations: [...DB_MIGRATIONS, next],
+    });
+    repo.close();
+    const layout = await layoutOf(name);
+    expect(layout.version).toBe(DB_VERSION + 1);
+    expect(layout.stores.drafts).toEqual(['byExpiry', 'byUpdate']);
+    repo = await DraftRepository.open(name, () => clock, {
+      version: DB_VERSION + 1,
+      migrations: [...DB_MIGRATIONS, next],
+    });
+    expect((await repo.get('sfixture0001'))?.id).toBe('sfixture0001');
+  });
+
+  it('an upgrade step that throws fails loudly and leaves the database at its old version', async () => {
+    repo.close();
+    const name = `v1-bad-${Math.random()}`;
+    await makeV1(name);
+    const broken: DbMigration = {
+      version: DB_VERSION + 1,
+      run: async (db) => {
+        db.createObjectStore('half-done' as never);
+        await Promise.resolve();
+        throw new Error('step failed');
+      },
+    };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const opening = DraftRepository.open(name, () => clock, {
+      version: DB_VERSION + 1,
+      migrations: [...DB_MIGRATIONS, broken],
+    });
+    await expect(opening).rejects.toMatchObject({ kind: 'upgrade' });
+    await expect(opening).rejects.toThrow(/could not be brought up to this version/);
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+
+    const layout = await layoutOf(name);
+    expect(layout.version).toBe(1);
+    expect(Object.keys(layout.stores)).not.toContain('half-done');
+    repo = await DraftRepository.open(name, () => clock);
+    expect((await repo.get('sfixture0001'))?.id).toBe('sfixture0001');
+  });
+
+  it('says so when the database was made by a newer version of the app', async () => {
+    repo.close();
+    const name = `newer-${Math.random()}`;
+    (await openDB(name, DB_VERSION + 5)).close();
+    const opening = DraftRepository.open(name, () => clock);
+    await expect(opening).rejects.toMatchObject({ kind: 'newer' });
+    await expect(opening).rejects.toThrow(/newer version of Story Composer/);
+    repo = await DraftRepository.open(dbName, () => clock);
+  });
 });
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../../fixtures/db/v1-draft.json', import.meta.url), 'utf8'),
+) as {
+  draft: Record<string, unknown>;
+  media: { id: string; text: string; draftIds: string[] };
+};
+
+/** A version 1 database holding the stored fixture. */
+async function makeV1(name: string) {
+  const old = await openDB<StoryDB>(name, 1, { upgrade: (db) => migrateToV1(db) });
+  await old.put('drafts', fixture.draft as unknown as DraftRecord);
+  await old.put('media', { ...fixture.media, blob: new Blob([fixture.media.text]) });
+  old.close();
+}
+
+/** A database's version and, per store, its index names (made by the app first if `create`). */
+async function layoutOf(name: string, create = false) {
+  if (create) (await DraftRepository.open(name)).close();
+  const db = await openDB(name);
+  const stores: Record<string, string[]> = {};
+  for (const store of db.objectStoreNames) {
+    const tx = db.transaction(store);
+    stores[store] = [...tx.store.indexNames].sort();
+    await tx.done;
+  }
+  const version = db.version;
+  db.close();
+  return { version, stores };
+}

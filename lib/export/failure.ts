@@ -1,0 +1,20 @@
+import { VideoExportError } from './video/job';
+
+/**
+ * What a person reads when an export fails: the engine's own words when it gave some (a
+ * VideoExportError), otherwise plain words and a next step. Internal codes and raw library
+ * errors go to the console only.
+ */
+export function exportFailureMessage(kind: 'image' | 'video', error: unknown): string {
+  if (error instanceof VideoExportError) {
+    if (error.detail) console.error(`Story Composer: ${kind} export failed:`, error.detail, error);
+    return `${error.message} Your story is unchanged.`;
+  }
+  console.error(`Story Composer: ${kind} export failed:`, error);
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return `The ${kind} could not be made: this device is out of storage space. Delete old drafts, then try again. Your story is unchanged.`;
+  }
+  return kind === 'video'
+    ? 'The video could not be made. Try again; if it fails again, choose the other engine, or reload the page (your story is saved). Your story is unchanged.'
+    : 'The image could not be made. Try again; if it fails again, reload the page (your story is saved) and export once more. Your story is unchanged.';
+}

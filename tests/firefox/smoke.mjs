@@ -1,0 +1,233 @@
+// Firefox smoke suite: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi
+// (Playwright's own Firefox build cannot be downloaded here). It serves the built out/ on its
+// own port, walks the main path once per case, and fails a case on any uncaught page error.
+// Writes reports/firefox.json for scripts/test-summary.mjs. Run: `npm run test:firefox`.
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const PORT = Number(process.env.FIREFOX_PORT) || 3230;
+const BASE = `http://localhost:${PORT}`;
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const STEP_MS = 30_000;
+const VIDEO_MS = 240_000;
+const report = { browser: 'firefox', passed: 0, failed: 0, skipped: 0, tests: [] };
+
+function writeReport() {
+  mkdirSync(join(root, 'reports'), { recursive: true });
+  writeFileSync(join(root, 'reports/firefox.json'), JSON.stringify(report, null, 2));
+}
+
+const CASES = [
+  'home page lists drafts and offers a new story',
+  'compose a text story',
+  'reopen a draft from the home page',
+  'export an image: a 1080×1920 PNG is downloaded',
+  'export a short video: an MP4 is downloaded',
+];
+
+if (!existsSync(FIREFOX)) {
+  console.log(
+    `firefox: ${FIREFOX} not found; install firefox-esr. Skipping ${CASES.length} tests.`,
+  );
+  report.skipped = CASES.length;
+  report.tests = CASES.map((name) => ({ name, status: 'skipped' }));
+  writeReport();
+  process.exit(0);
+}
+if (!existsSync(join(root, 'out/index.html'))) {
+  console.error('firefox: out/ is missing; run `npm run build` first.');
+  process.exit(1);
+}
+
+const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
+  env: { ...process.env, PORT: String(PORT) },
+  stdio: 'ignore',
+});
+const downloads = mkdtempSync(join(tmpdir(), 'story-firefox-'));
+let browser;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const aria = (name, role) => `::-p-aria(${name}[role="${role}"])`;
+
+async function waitFor(what, test, timeout = STEP_MS) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await test();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+/** A file that appeared in the download folder, complete (Firefox writes `.part` first). */
+async function downloaded(ext, before, timeout = STEP_MS) {
+  return waitFor(
+    `a downloaded .${ext}`,
+    () => {
+      const names = readdirSync(downloads).filter(
+        (n) => n.endsWith(`.${ext}`) && !before.includes(n),
+      );
+      const parts = readdirSync(downloads).some((n) => n.endsWith('.part'));
+      return names.length && !parts ? join(downloads, names[0]) : null;
+    },
+    timeout,
+  );
+}
+
+async function layerNames(page) {
+  return page.$$eval('select[aria-label="Selected layer"] option', (os) =>
+    os.map((o) => o.textContent),
+  );
+}
+
+async function addText(page, text) {
+  await page.locator(aria('Add text', 'button')).click();
+  await page.locator(aria('Story text', 'textbox')).fill(text);
+  await page.locator(aria('Done', 'button')).click();
+  await waitFor(`layer "${text}"`, async () =>
+    (await layerNames(page)).some((n) => n.includes(text)),
+  );
+}
+
+async function openNewStory(page) {
+  await page.goto(`${BASE}/`);
+  await page.locator(aria('New story', 'button')).click();
+  await page.waitForSelector('[aria-label="Story canvas"] canvas', { timeout: STEP_MS });
+}
+
+async function exportAndDownload(page, kind, ext, timeout) {
+  await page.locator(aria('Export', 'button')).click();
+  await page.locator(aria(kind, 'radio')).click();
+  await page.locator(aria('Start export', 'button')).click();
+  await page.waitForSelector('ul[aria-label="Exported files"] li', { timeout });
+  const before = readdirSync(downloads);
+  await page.locator(aria('Download', 'button')).click();
+  const file = await downloaded(ext, before);
+  await page.keyboard.press('Escape');
+  return file;
+}
+
+async function savedStatus(page) {
+  await waitFor('"Saved"', () =>
+    page.$$eval('[role="status"]', (els) => els.some((e) => e.textContent === 'Saved')),
+  );
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes) {
+  if (bytes.readUInt32BE(12) !== 0x49484452) throw new Error('not a PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+let draftUrl = null;
+const tests = {
+  [CASES[0]]: async (page) => {
+    await page.goto(`${BASE}/`);
+    await page.locator(aria('New story', 'button')).wait();
+    await page.waitForSelector('ul[aria-label="Drafts"]');
+  },
+  [CASES[1]]: async (page) => {
+    await openNewStory(page);
+    await addText(page, 'Hello from Firefox');
+    await savedStatus(page);
+    draftUrl = page.url();
+    if (!/draft=/.test(draftUrl)) throw new Error(`no draft in the address: ${draftUrl}`);
+  },
+  [CASES[2]]: async (page) => {
+    // The draft made just before is the newest, so the first in the list.
+    if (!draftUrl) throw new Error('no draft was made by the compose case');
+    await page.goto(`${BASE}/`);
+    await page.waitForSelector('ul[aria-label="Drafts"] li', { timeout: STEP_MS });
+    await page.locator(aria('Open draft', 'button')).click();
+    await page.waitForSelector('[aria-label="Story canvas"] canvas', { timeout: STEP_MS });
+    await waitFor('the reopened layer', async () =>
+      (await layerNames(page)).some((n) => n.includes('Hello from Firefox')),
+    );
+    if (page.url() !== draftUrl) throw new Error(`opened ${page.url()}, not ${draftUrl}`);
+  },
+  [CASES[3]]: async (page) => {
+    await openNewStory(page);
+    await addText(page, 'An image');
+    const file = await exportAndDownload(page, 'Image', 'png', STEP_MS);
+    const { width, height } = pngSize(readFileSync(file));
+    if (width !== 1080 || height !== 1920) throw new Error(`PNG is ${width}×${height}`);
+    return `${file.split('/').pop()} ${width}×${height}`;
+  },
+  [CASES[4]]: async (page) => {
+    await openNewStory(page);
+    const input = await page.waitForSelector('input[aria-label="Add photo or video"]');
+    await input.uploadFile(join(root, 'tests/fixtures/clip.mp4'));
+    await page.waitForSelector(
+      `${aria('Pause video', 'button')}, ${aria('Play video', 'button')}`,
+      {
+        timeout: STEP_MS,
+      },
+    );
+    const started = Date.now();
+    const file = await exportAndDownload(page, 'Video', 'mp4', VIDEO_MS);
+    const bytes = readFileSync(file);
+    if (bytes.toString('latin1', 4, 8) !== 'ftyp') throw new Error('not an MP4');
+    return `${file.split('/').pop()} ${(bytes.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  },
+};
+
+try {
+  await waitFor('the server', async () => (await fetch(`${BASE}/`).catch(() => null))?.ok, 15_000);
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: {
+      'browser.download.dir': downloads,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  console.log(`firefox: ${await browser.version()} on ${BASE}`);
+  for (const name of CASES) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const started = Date.now();
+    try {
+      const note = await tests[name](page);
+      if (errors.length) throw new Error(`uncaught page error: ${errors.join(' | ')}`);
+      report.passed++;
+      report.tests.push({ name, status: 'passed', ms: Date.now() - started, note });
+      console.log(
+        `  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`,
+      );
+    } catch (e) {
+      report.failed++;
+      report.tests.push({ name, status: 'failed', error: String(e?.message ?? e) });
+      console.log(`  ✘ ${name}: ${e?.message ?? e}`);
+      await page
+        .screenshot({ path: join(downloads, `failed-${CASES.indexOf(name)}.png`) })
+        .catch(() => undefined);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+} finally {
+  await browser?.close().catch(() => undefined);
+  server.kill();
+  writeReport();
+}
+console.log(`firefox: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
+if (report.failed > 0) {
+  console.log(`firefox: screenshots of failures in ${downloads}`);
+  process.exit(1);
+}
