@@ -1,0 +1,5 @@
+export * from './types';
+export * from './easing';
+export * from './catalogue';
+export * from './state';
+export * from './cardLength';
