@@ -96,23 +96,3 @@ export function movedTransform(layer: Transform, state: MotionState): Transform 
     rotation: layer.rotation + state.rotation,
   };
 }
-
-/** Grapheme clusters, so an emoji or an accented letter appears whole, never half. */
-function graphemes(text: string): string[] {
-  if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    return Array.from(segmenter.segment(text), (s) => s.segment);
-  }
-  return Array.from(text);
-}
-
-/**
- * The part of a typewriter text shown at `reveal` (0–1): whole characters, from the start.
- * At 0 nothing shows, at 1 everything; a character appears when its turn begins.
- */
-export function revealedText(text: string, reveal: number): string {
-  if (reveal >= 1) return text;
-  const chars = graphemes(text);
-  const count = Math.floor(clamp(reveal, 0, 1) * chars.length);
-  return chars.slice(0, count).join('');
-}

@@ -20,6 +20,7 @@ import {
   movesDuring,
   normalizeAnimation,
   revealedText,
+  strokeReveal,
   settlesAt,
   type Animation,
   type AnimationKind,
@@ -255,5 +256,19 @@ describe('card length', () => {
     expect(clampCardLength(0)).toBe(1);
     expect(clampCardLength(Number.NaN)).toBe(5);
     expect(clampCardLength(2.01) * 30).toBeCloseTo(60);
+  });
+});
+
+describe('draw on', () => {
+  it('draws the strokes one after another at an even pen speed', () => {
+    expect(strokeReveal([100, 300], 0)).toEqual([0, 0]);
+    expect(strokeReveal([100, 300], 0.125)).toEqual([0.5, 0]);
+    expect(strokeReveal([100, 300], 0.5)).toEqual([1, 1 / 3]);
+    expect(strokeReveal([100, 300], 1)).toEqual([1, 1]);
+    expect(strokeReveal([100, 0, 300], 0.25)).toEqual([1, 0, 0]);
+    expect(strokeReveal([100, 0, 300], 0.3)).toEqual([1, 1, expect.closeTo(20 / 300)]);
+    expect(strokeReveal([], 0.5)).toEqual([]);
+    expect(strokeReveal([0, 0], 0)).toEqual([0, 0]);
+    expect(strokeReveal([0, 0], 0.5)).toEqual([1, 1]);
   });
 });
