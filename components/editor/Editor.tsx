@@ -16,14 +16,20 @@ import { EditorStore } from '@/lib/editor/store';
 import type { MediaSourceLookup } from '@/lib/export/image';
 import { loadMedia, MediaError, MediaRegistry } from '@/lib/media';
 import { takeSharedFile } from '@/lib/share/intake';
-import { createStory, DEFAULT_FRAMING, findLayer, type StickerLayer } from '@/lib/story';
-import { BackgroundPanel, PlayPause } from './BackgroundPanel';
+import {
+  createStory,
+  DEFAULT_FRAMING,
+  DEFAULT_TEXT_STYLE,
+  findLayer,
+  type StickerLayer,
+} from '@/lib/story';
+import { BACKGROUND_PANEL_ID, BackgroundPanel, PlayPause } from './BackgroundPanel';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
 import { Notices } from './Notices';
 import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
-import { DEFAULT_TEXT_STYLE, TextDialog } from './TextDialog';
+import { TextDialog } from './TextDialog';
 import { LayerBar, MediaPicker, SaveStatus, ToolButton } from './Toolbar';
 import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
@@ -216,8 +222,8 @@ export default function Editor() {
         )}
       </div>
 
-      <footer className="bottom">
-        {panel === 'draw' ? (
+      <div className={`panel-slot ${panel ?? ''}`}>
+        {panel === 'draw' && (
           <DrawBar
             settings={brush}
             onChange={(s) => {
@@ -227,36 +233,40 @@ export default function Editor() {
             onUndoStroke={() => stage?.undoStroke()}
             onDone={finishDraw}
           />
-        ) : (
-          <>
-            {panel === 'background' && (
-              <BackgroundPanel
-                store={store}
-                media={media}
-                background={doc.background}
-                onClose={() => setPanel(null)}
-              />
-            )}
-            <LayerBar store={store} doc={doc} selectedId={selectedId} />
-            <nav className="tool-bar" aria-label="Tools">
-              <MediaPicker onFile={onFile} />
-              <MediaPicker onFile={onFile} capture />
-              <ToolButton
-                label="Add text"
-                icon="Aa"
-                onClick={() => setOpen({ kind: 'text', id: null })}
-              />
-              <ToolButton label="Stickers" icon="☺" onClick={() => setOpen({ kind: 'stickers' })} />
-              <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage} />
-              <ToolButton
-                label="Background"
-                icon="◐"
-                pressed={panel === 'background'}
-                onClick={() => setPanel(panel === 'background' ? null : 'background')}
-              />
-            </nav>
-          </>
         )}
+        {panel === 'background' && (
+          <BackgroundPanel
+            store={store}
+            media={media}
+            background={doc.background}
+            onClose={() => setPanel(null)}
+          />
+        )}
+      </div>
+
+      {/* Hidden, not removed, while drawing: the Draw button takes the focus back after. */}
+      <footer className="bottom" hidden={panel === 'draw'}>
+        <>
+          <LayerBar store={store} doc={doc} selectedId={selectedId} />
+          <nav className="tool-bar" aria-label="Tools">
+            <MediaPicker onFile={onFile} />
+            <MediaPicker onFile={onFile} capture />
+            <ToolButton
+              label="Add text"
+              icon="Aa"
+              onClick={() => setOpen({ kind: 'text', id: null })}
+            />
+            <ToolButton label="Stickers" icon="☺" onClick={() => setOpen({ kind: 'stickers' })} />
+            <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage} />
+            <ToolButton
+              label="Background"
+              icon="◐"
+              pressed={panel === 'background'}
+              controls={BACKGROUND_PANEL_ID}
+              onClick={() => setPanel(panel === 'background' ? null : 'background')}
+            />
+          </nav>
+        </>
       </footer>
 
       <TextDialog

@@ -14,10 +14,23 @@ interface ToolButtonProps {
   onClick?: () => void;
   disabled?: boolean;
   pressed?: boolean;
+  /** Id of the panel this button opens and closes. */
+  controls?: string;
+  /** Tooltip; the label (with a shortcut, say) when not given. */
+  title?: string;
 }
 
-/** A toolbar button: a symbol above a short word, named by its label. */
-export function ToolButton({ label, short, icon, onClick, disabled, pressed }: ToolButtonProps) {
+/** A toolbar button: a symbol above a short word, named by its label, with a tooltip. */
+export function ToolButton({
+  label,
+  short,
+  icon,
+  onClick,
+  disabled,
+  pressed,
+  controls,
+  title,
+}: ToolButtonProps) {
   return (
     <button
       type="button"
@@ -25,7 +38,9 @@ export function ToolButton({ label, short, icon, onClick, disabled, pressed }: T
       onClick={onClick}
       disabled={disabled}
       aria-pressed={pressed}
+      aria-controls={controls}
       aria-label={short ? label : undefined}
+      title={title ?? label}
     >
       <span className="tool-icon" aria-hidden="true">
         {icon}

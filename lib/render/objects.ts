@@ -1,43 +1,19 @@
-import { FabricText, Group, Rect, type FabricObject } from 'fabric';
-import type { Layer, TextLayer, Transform } from '../story';
-import { EMOJI_FONT_STACK, fontStack } from './fonts';
+import { FabricText, type FabricObject } from 'fabric';
+import type { Layer, Transform } from '../story';
+import { EMOJI_FONT_STACK } from './fonts';
 import { createShapeObject } from './shapes';
 import { StrokesObject } from './StrokesObject';
-import { textColors } from './textStyle';
+import { createStoryText } from './StoryTextbox';
 
 /** Fabric objects made from layers carry the layer's id. */
 export type LayerObject = FabricObject & { layerId: string };
 
 export const EMOJI_SIZE = 220;
 
-function createTextObject(layer: TextLayer): FabricObject {
-  const { ink, box } = textColors(layer);
-  const text = new FabricText(layer.text, {
-    fontFamily: fontStack(layer.fontFamily),
-    fontSize: layer.fontSize,
-    fill: ink,
-    textAlign: layer.align,
-    lineHeight: 1.15,
-    objectCaching: false,
-  });
-  if (!box) return text;
-  const padX = layer.fontSize * 0.4;
-  const padY = layer.fontSize * 0.22;
-  const background = new Rect({
-    width: text.width + padX * 2,
-    height: text.height + padY * 2,
-    rx: layer.fontSize * 0.35,
-    ry: layer.fontSize * 0.35,
-    fill: box,
-    objectCaching: false,
-  });
-  return new Group([background, text]);
-}
-
 function createContent(layer: Layer): FabricObject {
   switch (layer.type) {
     case 'text':
-      return createTextObject(layer);
+      return createStoryText(layer);
     case 'sticker':
       return layer.sticker.kind === 'emoji'
         ? new FabricText(layer.sticker.emoji, {

@@ -1,3 +1,4 @@
+import { DEFAULT_TEXT_WIDTH } from './defaults';
 import { STORY_MIGRATIONS, type StoryMigration } from './migrations';
 import {
   SCHEMA_VERSION,
@@ -94,6 +95,9 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
     str(v, 'color', path);
     oneOf(v, 'align', path, ['left', 'center', 'right']);
     oneOf(v, 'background', path, ['none', 'solid', 'translucent']);
+    // Text from before wrapping widths existed wraps at the default width.
+    if (v.width === undefined) v.width = DEFAULT_TEXT_WIDTH;
+    num(v, 'width', path);
   } else if (type === 'sticker') {
     const s = v.sticker;
     if (!isObject(s)) fail(`${path}.sticker`, 'an object');

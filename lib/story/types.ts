@@ -79,6 +79,8 @@ export interface TextLayer extends Transform {
   color: string;
   align: TextAlign;
   background: TextBackgroundStyle;
+  /** Wrapping width in story pixels at scale 1: lines break to stay inside it. */
+  width: number;
 }
 
 export type ShapeKind = 'circle' | 'square' | 'star' | 'heart' | 'arrow';

@@ -25,7 +25,7 @@ test('editor, its panels and dialogs have no serious accessibility violations', 
   await page.getByRole('button', { name: 'Background' }).click();
   await expect(page.getByRole('region', { name: 'Background settings' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Close background' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Add text' }).click();
   await expect(page.getByRole('dialog', { name: 'Text' })).toBeVisible();

@@ -6,9 +6,10 @@ import {
   createLayerObject,
   applyTransform,
   readTransform,
+  StoryTextbox,
   type LayerObject,
 } from '../../render';
-import { transformLayer } from '../commands';
+import { resizeText, transformLayer } from '../commands';
 import { snapToCentre } from '../snapping';
 import type { EditorState, EditorStore } from '../store';
 import { DrawingSession, type BrushSettings } from './DrawingSession';
@@ -135,8 +136,10 @@ export class FabricStage {
         borderScaleFactor: 2,
         padding: 8,
       });
-      // Keep the aspect ratio: stories scale layers uniformly.
-      target.setControlsVisibility({ mt: false, mb: false, ml: false, mr: false });
+      // Keep the aspect ratio: stories scale layers uniformly. Text keeps its side handles,
+      // which change the width its lines wrap in.
+      const sides = target instanceof StoryTextbox;
+      target.setControlsVisibility({ mt: false, mb: false, ml: sides, mr: sides });
     });
   }
 
@@ -150,7 +153,10 @@ export class FabricStage {
     c.on('selection:created', selected);
     c.on('selection:updated', selected);
     c.on('selection:cleared', selected);
-    c.on('object:modified', ({ target }) => this.commitTransform(target));
+    c.on('object:modified', ({ target, action }) => {
+      if (action === 'resizing' && target instanceof StoryTextbox) this.commitWidth(target);
+      else this.commitTransform(target);
+    });
     c.on('object:moving', ({ target }) => {
       const centre = target.getCenterPoint();
       const snap = snapToCentre(centre.x, centre.y, SNAP_PX / c.getZoom());
@@ -192,6 +198,24 @@ export class FabricStage {
     if (!changed && layer) {
       applyTransform(object, layer);
       this.canvas.requestRenderAll();
+    }
+  }
+
+  /** A side handle changed a text's wrapping width (and, with it, where the text sits). */
+  private commitWidth(object: StoryTextbox): void {
+    const id = (object as unknown as LayerObject).layerId;
+    const layer = this.entries.get(id)?.layer;
+    if (!layer) return;
+    const changed = this.store.run(resizeText, {
+      id,
+      width: object.width,
+      transform: readTransform(object),
+    });
+    if (!changed) {
+      // Unchanged: rebuild from the document, which knows the width.
+      this.canvas.remove(object);
+      this.entries.delete(id);
+      this.sync(this.store.getState());
     }
   }
 

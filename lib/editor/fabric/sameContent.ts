@@ -13,7 +13,8 @@ export function sameContent(a: Layer, b: Layer): boolean {
       a.fontSize === b.fontSize &&
       a.color === b.color &&
       a.align === b.align &&
-      a.background === b.background
+      a.background === b.background &&
+      a.width === b.width
     );
   }
   if (a.type === 'sticker' && b.type === 'sticker') {
