@@ -36,6 +36,8 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
       opener.current =
         document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // The field to start in (React's autoFocus ran before showModal moved focus to Close).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     if (!open && dialog.open) dialog.close();
     if (!open && opener.current) {

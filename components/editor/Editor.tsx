@@ -262,7 +262,7 @@ export default function Editor() {
               label="Background"
               icon="◐"
               pressed={panel === 'background'}
-              controls={BACKGROUND_PANEL_ID}
+              controls={panel === 'background' ? BACKGROUND_PANEL_ID : undefined}
               onClick={() => setPanel(panel === 'background' ? null : 'background')}
             />
           </nav>

@@ -87,7 +87,7 @@ function TextForm({
       <div className="text-preview" style={{ justifyContent: style.align }}>
         <textarea
           aria-label="Story text"
-          autoFocus
+          data-autofocus
           rows={3}
           value={style.text}
           placeholder="Type something"

@@ -1,5 +1,12 @@
 import { Canvas, Point, type FabricObject, type TPointerEventInfo } from 'fabric';
-import { STAGE_HEIGHT, STAGE_WIDTH, type Background, type Layer, type LayerId } from '../../story';
+import {
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  type Background,
+  type Framing,
+  type Layer,
+  type LayerId,
+} from '../../story';
 import type { MediaRegistry } from '../../media';
 import {
   BackgroundObject,
@@ -9,7 +16,8 @@ import {
   StoryTextbox,
   type LayerObject,
 } from '../../render';
-import { resizeText, transformLayer } from '../commands';
+import { resizeText, transformLayer, updateBackground } from '../commands';
+import { BackgroundGesture } from './BackgroundGesture';
 import { snapToCentre } from '../snapping';
 import type { EditorState, EditorStore } from '../store';
 import { DrawingSession, type BrushSettings } from './DrawingSession';
@@ -40,10 +48,12 @@ export class FabricStage {
   private readonly unsubscribe: () => void;
   private readonly resizeObserver: ResizeObserver;
   private readonly gesture: TwoFingerGesture;
+  private readonly framing: BackgroundGesture;
   private drawing: DrawingSession | null = null;
   private syncing = false;
   private press: { x: number; y: number; target: LayerObject | undefined } | null = null;
   private frame = 0;
+  private wheelSeal: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
   constructor(
@@ -70,6 +80,21 @@ export class FabricStage {
     this.resizeObserver = new ResizeObserver(() => this.fit());
     this.resizeObserver.observe(host);
     this.gesture = new TwoFingerGesture(this.canvas, host, (o) => this.commitTransform(o));
+    this.framing = new BackgroundGesture(this.canvas, host, {
+      current: () => {
+        const bg = this.background;
+        const v = bg?.value;
+        if (!bg?.object.source || (v?.type !== 'image' && v?.type !== 'video')) return null;
+        return { framing: v, media: bg.object.source };
+      },
+      preview: (framing) => {
+        const bg = this.background;
+        if (!bg || (bg.value.type !== 'image' && bg.value.type !== 'video')) return;
+        bg.object.background = { ...bg.value, ...framing };
+        this.canvas.requestRenderAll();
+      },
+      commit: (f, merge) => this.commitFraming(f, merge),
+    });
     this.listen();
     this.unsubscribe = store.subscribe(() => this.sync(store.getState()));
     this.sync(store.getState());
@@ -109,6 +134,8 @@ export class FabricStage {
     this.unsubscribe();
     this.resizeObserver.disconnect();
     this.gesture.dispose();
+    this.framing.dispose();
+    clearTimeout(this.wheelSeal);
     void this.canvas.dispose();
     this.host.replaceChildren();
   }
@@ -197,6 +224,24 @@ export class FabricStage {
     const layer = this.entries.get(id)?.layer;
     if (!changed && layer) {
       applyTransform(object, layer);
+      this.canvas.requestRenderAll();
+    }
+  }
+
+  /** A framing gesture ended: one step (wheel notches in a row merge into one). */
+  private commitFraming({ zoom, panX, panY }: Framing, merge = false): void {
+    clearTimeout(this.wheelSeal);
+    const changed = this.store.run(
+      updateBackground,
+      { zoom, panX, panY },
+      merge ? { mergeKey: 'bg-wheel' } : {},
+    );
+    if (merge) this.wheelSeal = setTimeout(() => this.store.sealHistory(), 500);
+    else this.store.sealHistory();
+    // Nothing changed: drop the preview.
+    const bg = this.background;
+    if (!changed && bg) {
+      bg.object.background = bg.value;
       this.canvas.requestRenderAll();
     }
   }
