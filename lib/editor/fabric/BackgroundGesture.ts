@@ -73,7 +73,7 @@ export class BackgroundGesture {
     if (active && e instanceof PointerEvent) {
       if (active.findControl(c.getViewportPoint(e), e.pointerType === 'touch')) return true;
     }
-    const p = c.getScenePoint(e as PointerEvent);
+    const p = c.getScenePoint(e);
     return c.getObjects().some((o) => o.visible && o.evented && o.containsPoint(p));
   }
 
