@@ -18,6 +18,8 @@ test('home has no serious accessibility violations', async ({ page }) => {
 test('editor, its panels and dialogs have no serious accessibility violations', async ({
   page,
 }) => {
+  // Six full axe runs: slow on a busy 2-core machine.
+  test.setTimeout(180_000);
   await openEditor(page);
   await addText(page, 'Accessible');
   expect(await seriousViolations(page)).toEqual([]);

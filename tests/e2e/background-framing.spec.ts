@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
-import { colourBlob, expect, exportPng, fixture, openEditor, stageBox, test } from './fixtures';
+import { expect, exportPng, fixture, openEditor, stageBox, test } from './fixtures';
+import { redToBlue } from './ink';
 
-// 400×200, left half red, right half blue: filling the story, the red reaches the boundary,
-// so the red's width in an export is where the boundary sits.
+// 400×200, left half red, right half blue: where red meets blue in an export shows the framing.
 const HALVES = fixture('halves.jpg');
-const RED: [number, number, number] = [255, 0, 0];
 
+/** Where the red half ends in an export, in story pixels from the left. */
 async function boundary(page: Page): Promise<number> {
-  return (await colourBlob(page, (await exportPng(page)).bytes, RED, 90)).width;
+  return redToBlue(page, (await exportPng(page)).bytes);
 }
 
 async function openHalves(page: Page) {

@@ -48,3 +48,20 @@ export async function inkBox(
     { b64: bytes.toString('base64'), rgb, tolerance },
   );
 }
+
+/** Where, along one row of a PNG, red gives way to blue (the first pixel bluer than red). */
+export async function redToBlue(page: Page, bytes: Buffer, row = 600) {
+  return page.evaluate(
+    async ({ b64, row }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, 1);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, -row);
+      const px = ctx.getImageData(0, 0, bitmap.width, 1).data;
+      for (let x = 0; x < bitmap.width; x++) if (px[x * 4 + 2]! > px[x * 4]!) return x;
+      return bitmap.width;
+    },
+    { b64: bytes.toString('base64'), row },
+  );
+}

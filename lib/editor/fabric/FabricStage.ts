@@ -18,7 +18,7 @@ import {
 } from '../../render';
 import { resizeText, transformLayer, updateBackground } from '../commands';
 import { BackgroundGesture } from './BackgroundGesture';
-import { snapToCentre } from '../snapping';
+import { snapToGuides } from '../guides';
 import type { EditorState, EditorStore } from '../store';
 import { DrawingSession, type BrushSettings } from './DrawingSession';
 import { drawOverlay, type OverlayState } from './overlay';
@@ -44,7 +44,10 @@ export class FabricStage {
   private readonly element: HTMLCanvasElement;
   private readonly entries = new Map<LayerId, { layer: Layer; object: LayerObject }>();
   private background: { value: Background; object: BackgroundObject } | null = null;
-  private readonly overlay: OverlayState = { safeZones: false, vertical: false, horizontal: false };
+  private readonly overlay: OverlayState = {
+    safeZones: false,
+    guides: { vertical: [], horizontal: [] },
+  };
   private readonly unsubscribe: () => void;
   private readonly resizeObserver: ResizeObserver;
   private readonly gesture: TwoFingerGesture;
@@ -186,19 +189,21 @@ export class FabricStage {
     });
     c.on('object:moving', ({ target }) => {
       const centre = target.getCenterPoint();
-      const snap = snapToCentre(centre.x, centre.y, SNAP_PX / c.getZoom());
-      if (snap.vertical || snap.horizontal) {
+      // aCoords (and so the bounding rect) may be stale mid-drag: the size is what matters.
+      const r = target.getBoundingRect();
+      const box = { x: centre.x, y: centre.y, width: r.width, height: r.height };
+      const snap = snapToGuides(box, SNAP_PX / c.getZoom());
+      if (snap.x !== centre.x || snap.y !== centre.y) {
         target.setPositionByOrigin(new Point(snap.x, snap.y), 'center', 'center');
       }
-      this.overlay.vertical = snap.vertical;
-      this.overlay.horizontal = snap.horizontal;
+      this.overlay.guides = snap.guides;
     });
     c.on('mouse:down', (e: TPointerEventInfo) => {
       const p = c.getViewportPoint(e.e);
       this.press = { x: p.x, y: p.y, target: e.target as LayerObject | undefined };
     });
     c.on('mouse:up', (e: TPointerEventInfo) => {
-      this.overlay.vertical = this.overlay.horizontal = false;
+      this.overlay.guides = { vertical: [], horizontal: [] };
       const press = this.press;
       this.press = null;
       if (!press?.target || e.transform?.corner || c.isDrawingMode) {
