@@ -152,6 +152,7 @@ try {
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
+    await dialog.getByText('Advanced').click();
     await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
     const before = chromiumRss();
     let peak = before;
@@ -245,6 +246,7 @@ try {
           .waitFor({ timeout: 60_000 });
         await page.getByRole('button', { name: 'Export' }).click();
         const dialog = page.getByRole('dialog', { name: 'Export' });
+        await dialog.getByText('Advanced').click();
         await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
         await dialog.getByRole('button', { name: 'Start export' }).click();
         const progress = dialog.getByRole('progressbar', { name: 'Export progress' });

@@ -11,6 +11,7 @@ import { setExportRunning } from '@/lib/pwa/busy';
 import type { MediaId, StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
+import styles from './ExportDialog.module.css';
 import { ExportProgress, type Running } from './ExportProgress';
 import { ShareActions } from './ShareActions';
 import { VideoOptions } from './VideoOptions';
@@ -174,7 +175,8 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
           />
         )
       )}
-      <div className="sheet-actions">
+      {/* Sticky: "Start export" stays in view on a small phone, whatever is open above it. */}
+      <div className={`sheet-actions ${styles.actions}`}>
         {running ? (
           <button
             type="button"
