@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   addDrawing,
+  addPhoto,
   addSticker,
   addText,
   setBackground,
@@ -14,7 +15,7 @@ import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
 import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { EditorStore } from '@/lib/editor/store';
 import type { MediaSourceLookup } from '@/lib/export/image';
-import { loadMedia, MediaError, MediaRegistry } from '@/lib/media';
+import { loadMedia, MediaError, MediaRegistry, type LoadedMedia } from '@/lib/media';
 import { takeSharedFile } from '@/lib/share/intake';
 import {
   createStory,
@@ -27,6 +28,7 @@ import { BACKGROUND_PANEL_ID, BackgroundPanel, PlayPause } from './BackgroundPan
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
 import { Notices } from './Notices';
+import { PhotoChoiceDialog } from './PhotoChoiceDialog';
 import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
 import { TextDialog } from './TextDialog';
@@ -36,7 +38,12 @@ import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
 import { useShortcuts } from './useShortcuts';
 
-type Open = null | { kind: 'text'; id: string | null } | { kind: 'stickers' } | { kind: 'export' };
+type Open =
+  | null
+  | { kind: 'text'; id: string | null }
+  | { kind: 'stickers' }
+  | { kind: 'export' }
+  | { kind: 'photo'; media: LoadedMedia };
 type Panel = null | 'background' | 'draw';
 
 /** The story editor: stage, tools and dialogs around one EditorStore. */
@@ -61,6 +68,13 @@ export default function Editor() {
       try {
         const loaded = await loadMedia(file, file.name || 'The pasted file');
         media.add(loaded);
+        // A photo background already: ask whether the new photo goes on top or replaces it.
+        const bgType = store.getState().doc.background.type;
+        if (loaded.kind === 'image' && (bgType === 'image' || bgType === 'video')) {
+          setOpen({ kind: 'photo', media: loaded });
+          setAlert(null);
+          return;
+        }
         const color = '#000000';
         store.run(
           setBackground,
@@ -278,6 +292,26 @@ export default function Editor() {
       <StickersDialog
         open={open?.kind === 'stickers'}
         onPick={pickSticker}
+        onClose={() => setOpen(null)}
+      />
+      <PhotoChoiceDialog
+        open={open?.kind === 'photo'}
+        onLayer={() => {
+          if (open?.kind !== 'photo') return;
+          const { id, width, height } = open.media;
+          store.run(addPhoto, { mediaId: id, mediaWidth: width, mediaHeight: height });
+          setOpen(null);
+        }}
+        onBackground={() => {
+          if (open?.kind !== 'photo') return;
+          store.run(setBackground, {
+            type: 'image',
+            mediaId: open.media.id,
+            color: '#000000',
+            ...DEFAULT_FRAMING,
+          });
+          setOpen(null);
+        }}
         onClose={() => setOpen(null)}
       />
       <ExportDialog

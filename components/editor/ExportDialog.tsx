@@ -98,6 +98,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
     const result = await exportStoryVideo(doc, video, preset, {
       signal: controller.signal,
       engine,
+      layerMedia: lookup,
       onEngine: (id, reason) => {
         engineName = `${id === 'webcodecs' ? 'Fast engine' : 'Compatible engine'} — ${reason}`;
         setPhase((p) => (p.kind === 'running' ? { ...p, engine: engineName } : p));

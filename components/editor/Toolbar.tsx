@@ -1,10 +1,17 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { bringForward, deleteLayer, duplicateLayer, sendBackward } from '@/lib/editor/commands';
+import {
+  bringForward,
+  deleteLayer,
+  duplicateLayer,
+  sendBackward,
+  setPhotoFrame,
+} from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/editor/draftSession';
-import { describeLayer, type StoryDocument } from '@/lib/story';
+import { describeLayer, findLayer, type PhotoFrame, type StoryDocument } from '@/lib/story';
+import { Choice } from './Choice';
 
 interface ToolButtonProps {
   label: string;
@@ -92,6 +99,7 @@ export function LayerBar({
 }) {
   const id = selectedId;
   const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
+  const selected = findLayer(doc, id);
   return (
     <div className="layer-bar" role="toolbar" aria-label="Layer">
       <select
@@ -138,6 +146,18 @@ export function LayerBar({
         disabled={!id}
         onClick={() => run(duplicateLayer)}
       />
+      {selected?.type === 'photo' && (
+        <Choice<PhotoFrame>
+          label="Photo frame"
+          value={selected.frame}
+          options={[
+            { value: 'none', label: 'Plain' },
+            { value: 'rounded', label: 'Rounded' },
+            { value: 'circle', label: 'Circle' },
+          ]}
+          onChange={(frame) => store.run(setPhotoFrame, { id: selected.id, frame })}
+        />
+      )}
     </div>
   );
 }

@@ -38,6 +38,7 @@ export function layerSize(layer: Layer): { width: number; height: number } {
         ? { width: EMOJI_BOX, height: EMOJI_BOX }
         : { width: SHAPE_BOX, height: SHAPE_BOX };
     case 'drawing':
+    case 'photo':
       return { width: layer.width, height: layer.height };
   }
 }

@@ -3,6 +3,7 @@ import type { Layer, Transform } from '../story';
 import { EMOJI_FONT_STACK } from './fonts';
 import { createShapeObject } from './shapes';
 import { StrokesObject } from './StrokesObject';
+import { PhotoObject, type LayerMediaLookup } from './PhotoObject';
 import { createStoryText } from './StoryTextbox';
 
 /** Fabric objects made from layers carry the layer's id. */
@@ -10,7 +11,7 @@ export type LayerObject = FabricObject & { layerId: string };
 
 export const EMOJI_SIZE = 220;
 
-function createContent(layer: Layer): FabricObject {
+function createContent(layer: Layer, lookup: LayerMediaLookup): FabricObject {
   switch (layer.type) {
     case 'text':
       return createStoryText(layer);
@@ -21,6 +22,8 @@ function createContent(layer: Layer): FabricObject {
             fontSize: EMOJI_SIZE,
           })
         : createShapeObject(layer.sticker.shape, layer.sticker.color);
+    case 'photo':
+      return new PhotoObject(layer, lookup);
     case 'drawing':
       return new StrokesObject(layer.strokes, { width: layer.width, height: layer.height });
   }
@@ -39,8 +42,11 @@ export function readTransform(object: FabricObject): Transform {
 }
 
 /** Builds the Fabric object that draws a layer; the same code serves the stage and the exports. */
-export function createLayerObject(layer: Layer): LayerObject {
-  const object = createContent(layer) as LayerObject;
+export function createLayerObject(
+  layer: Layer,
+  lookup: LayerMediaLookup = () => null,
+): LayerObject {
+  const object = createContent(layer, lookup) as LayerObject;
   object.layerId = layer.id;
   applyTransform(object, layer);
   return object;

@@ -87,7 +87,7 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
   if (!isObject(v)) fail(path, 'an object');
   str(v, 'id', path);
   for (const k of ['x', 'y', 'scale', 'rotation']) num(v, k, path);
-  const type = oneOf(v, 'type', path, ['text', 'sticker', 'drawing']);
+  const type = oneOf(v, 'type', path, ['text', 'sticker', 'drawing', 'photo']);
   if (type === 'text') {
     str(v, 'text', path);
     str(v, 'fontFamily', path);
@@ -109,6 +109,11 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
       oneOf(s, 'shape', `${path}.sticker`, ['circle', 'square', 'star', 'heart', 'arrow']);
       str(s, 'color', `${path}.sticker`);
     }
+  } else if (type === 'photo') {
+    str(v, 'mediaId', path);
+    num(v, 'width', path);
+    num(v, 'height', path);
+    oneOf(v, 'frame', path, ['none', 'rounded', 'circle']);
   } else {
     num(v, 'width', path);
     num(v, 'height', path);

@@ -9,3 +9,4 @@ export { transformLayer, MIN_SCALE, MAX_SCALE } from './transformLayer';
 export { setBackground } from './setBackground';
 export { updateBackground, type BackgroundChanges } from './updateBackground';
 export { resizeText, MIN_TEXT_WIDTH } from './resizeText';
+export { addPhoto, setPhotoFrame, PHOTO_LAYER_SIDE } from './addPhoto';

@@ -57,6 +57,11 @@ export class FabricStage {
   private press: { x: number; y: number; target: LayerObject | undefined } | null = null;
   private frame = 0;
   private wheelSeal: ReturnType<typeof setTimeout> | undefined;
+  /** The photos of photo layers, from the media registry. */
+  private readonly lookupPhoto = (id: string) => {
+    const m = this.media.get(id);
+    return m ? { element: m.element, width: m.width, height: m.height } : null;
+  };
   private disposed = false;
 
   constructor(
@@ -280,7 +285,7 @@ export class FabricStage {
         let entry = this.entries.get(layer.id);
         if (!entry || !sameContent(entry.layer, layer)) {
           if (entry) this.canvas.remove(entry.object);
-          entry = { layer, object: createLayerObject(layer) };
+          entry = { layer, object: createLayerObject(layer, this.lookupPhoto) };
           this.entries.set(layer.id, entry);
           this.canvas.add(entry.object);
         } else if (entry.layer !== layer) {

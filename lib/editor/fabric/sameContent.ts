@@ -20,6 +20,11 @@ export function sameContent(a: Layer, b: Layer): boolean {
   if (a.type === 'sticker' && b.type === 'sticker') {
     return a.sticker === b.sticker || JSON.stringify(a.sticker) === JSON.stringify(b.sticker);
   }
+  if (a.type === 'photo' && b.type === 'photo') {
+    return (
+      a.mediaId === b.mediaId && a.width === b.width && a.height === b.height && a.frame === b.frame
+    );
+  }
   if (a.type === 'drawing' && b.type === 'drawing') {
     return a.strokes === b.strokes && a.width === b.width && a.height === b.height;
   }

@@ -1,6 +1,6 @@
 import type { MediaId, StoryDocument } from '../../story';
 import { storyFileName } from '../fileName';
-import { renderStoryOverlay } from '../image';
+import { renderStoryOverlay, type MediaSourceLookup } from '../image';
 import { chooseEngine, type EnginePreference } from './engineChoice';
 import { ffmpegEngine } from './ffmpegEngine';
 import { VideoExportError, type EngineId, type VideoEngine, type VideoJob } from './job';
@@ -24,6 +24,8 @@ export interface VideoExportOptions {
   onEngine?: (engine: EngineId, reason: string) => void;
   engine?: EnginePreference;
   now?: Date;
+  /** Finds the photos of photo layers, drawn into the overlay. */
+  layerMedia?: MediaSourceLookup;
 }
 
 export interface VideoExportResult {
@@ -49,6 +51,7 @@ export async function exportStoryVideo(
     onEngine,
     engine: preference = 'auto',
     now = new Date(),
+    layerMedia,
   }: VideoExportOptions,
 ): Promise<VideoExportResult> {
   const bg = doc.background;
@@ -64,7 +67,7 @@ export async function exportStoryVideo(
     sourceHeight: source.height,
     framing: bg,
     color: bg.color,
-    overlay: await renderStoryOverlay(doc),
+    overlay: await renderStoryOverlay(doc, layerMedia),
     segments,
     muted: bg.muted,
   };
