@@ -208,6 +208,7 @@ try {
       await page.getByRole('button', { name: 'Export' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export' });
       await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
+      await dialog.getByText('Advanced').click();
       await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
       const before = chromiumRss();
       let peak = before;
@@ -331,6 +332,7 @@ try {
           );
           await page.getByRole('button', { name: 'Export' }).click();
           const dialog = page.getByRole('dialog', { name: 'Export' });
+          await dialog.getByText('Advanced').click();
           await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
           await dialog.getByRole('button', { name: 'Start export' }).click();
           const progress = dialog.getByRole('progressbar', { name: 'Export progress' });

@@ -1,14 +1,20 @@
 'use client';
 
+import { useRef, useState } from 'react';
 import { updateBackground, setBackground } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { MediaRegistry } from '@/lib/media';
 import { panLimits } from '@/lib/render';
 import { GRADIENTS, gradientBackground, type Background } from '@/lib/story';
-import { useState } from 'react';
+import styles from './BackgroundPanel.module.css';
 import { Choice } from './Choice';
+import { Slider } from './Slider';
 import { Swatches } from './Swatches';
 import { ToolButton } from './Toolbar';
+import { usePanelDismiss } from './usePanelDismiss';
+
+/** Id of the Background panel, for the button that opens it (`aria-controls`). */
+export const BACKGROUND_PANEL_ID = 'background-panel';
 
 interface BackgroundPanelProps {
   store: EditorStore;
@@ -22,21 +28,55 @@ const gradientCss = (colors: readonly string[], angle: number) =>
 
 /** Colours, gradients, and the framing of a photo or video background. */
 export function BackgroundPanel({ store, media, background, onClose }: BackgroundPanelProps) {
+  const ref = useRef<HTMLElement>(null);
+  usePanelDismiss(ref, onClose);
+  // Set when a colour just replaced a photo or video: says so, with the way back.
+  const [replaced, setReplaced] = useState<'photo' | 'video' | null>(null);
   const medium =
     background.type === 'image' || background.type === 'video'
       ? media.get(background.mediaId)
       : undefined;
   const solidColor = background.type === 'solid' ? background.color : '';
 
+  const choose = (next: Background) => {
+    const was =
+      background.type === 'image' ? 'photo' : background.type === 'video' ? 'video' : null;
+    if (store.run(setBackground, next)) setReplaced(was);
+  };
+
   return (
-    <section className="panel background-panel" aria-label="Background settings">
-      <div className="row">
-        <Swatches
-          label="Background colour"
-          value={solidColor}
-          onChange={(color) => store.run(setBackground, { type: 'solid', color })}
-        />
+    <section
+      ref={ref}
+      id={BACKGROUND_PANEL_ID}
+      className={`panel ${styles.panel}`}
+      aria-label="Background settings"
+    >
+      <div className={styles.head}>
+        <h2 className={styles.title}>Background</h2>
+        <button type="button" className="chip" onClick={onClose}>
+          Close
+        </button>
       </div>
+      {replaced && (
+        <div className={styles.notice} role="status">
+          <span>The {replaced} was replaced by a colour.</span>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => {
+              store.undo();
+              setReplaced(null);
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+      <Swatches
+        label="Background colour"
+        value={solidColor}
+        onChange={(color) => choose({ type: 'solid', color })}
+      />
       <div role="radiogroup" aria-label="Gradient" className="swatches">
         {GRADIENTS.map((g, i) => (
           <button
@@ -47,9 +87,10 @@ export function BackgroundPanel({ store, media, background, onClose }: Backgroun
               background.type === 'gradient' && background.colors.join() === g.colors.join()
             }
             aria-label={`${g.name} gradient`}
+            title={`${g.name} gradient`}
             className="swatch"
             style={{ background: gradientCss(g.colors, g.angle) }}
-            onClick={() => store.run(setBackground, gradientBackground(i))}
+            onClick={() => choose(gradientBackground(i))}
           />
         ))}
       </div>
@@ -61,11 +102,6 @@ export function BackgroundPanel({ store, media, background, onClose }: Backgroun
           height={medium.height}
         />
       )}
-      <div className="sheet-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          Close background
-        </button>
-      </div>
     </section>
   );
 }
@@ -83,8 +119,13 @@ function Framing({
 }) {
   const limits = panLimits(width, height, background);
   const seal = () => store.sealHistory();
+  // Steps a keyboard can use: 5 % of zoom, 20 story pixels of movement per arrow press.
+  const px = (v: number) => `${Math.round(v)} px`;
   return (
-    <div className="framing">
+    <div className={styles.framing}>
+      <p className="muted">
+        Drag the photo on the story to move it, pinch or scroll to zoom, double-tap to reset.
+      </p>
       <Choice
         label="Fit"
         value={background.fit}
@@ -92,50 +133,47 @@ function Framing({
           { value: 'cover', label: 'Fill the story' },
           { value: 'contain', label: 'Show it whole' },
         ]}
-        onChange={(fit) => store.run(updateBackground, { fit, panX: 0, panY: 0 })}
+        onChange={(fit) => store.run(updateBackground, { fit, panX: 0, panY: 0, zoom: 1 })}
       />
-      <label className="slider">
-        <span>Zoom</span>
-        <input
-          type="range"
-          min={1}
-          max={5}
-          step={0.01}
-          value={background.zoom}
-          onPointerUp={seal}
-          onChange={(e) =>
-            store.run(updateBackground, { zoom: Number(e.target.value) }, { mergeKey: 'bg-zoom' })
-          }
-        />
-      </label>
-      <label className="slider">
-        <span>Move sideways</span>
-        <input
-          type="range"
-          min={-Math.round(limits.x)}
-          max={Math.round(limits.x)}
-          step={1}
-          value={background.panX}
-          onPointerUp={seal}
-          onChange={(e) =>
-            store.run(updateBackground, { panX: Number(e.target.value) }, { mergeKey: 'bg-pan-x' })
-          }
-        />
-      </label>
-      <label className="slider">
-        <span>Move up or down</span>
-        <input
-          type="range"
-          min={-Math.round(limits.y)}
-          max={Math.round(limits.y)}
-          step={1}
-          value={background.panY}
-          onPointerUp={seal}
-          onChange={(e) =>
-            store.run(updateBackground, { panY: Number(e.target.value) }, { mergeKey: 'bg-pan-y' })
-          }
-        />
-      </label>
+      <Slider
+        label="Zoom"
+        min={1}
+        max={5}
+        step={0.05}
+        value={background.zoom}
+        format={(v) => `${Math.round(v * 100)} %`}
+        onRelease={seal}
+        onChange={(zoom) => store.run(updateBackground, { zoom }, { mergeKey: 'bg-zoom' })}
+      />
+      <Slider
+        label="Move sideways"
+        min={-Math.round(limits.x)}
+        max={Math.round(limits.x)}
+        step={20}
+        value={background.panX}
+        format={px}
+        onRelease={seal}
+        onChange={(panX) => store.run(updateBackground, { panX }, { mergeKey: 'bg-pan-x' })}
+      />
+      <Slider
+        label="Move up or down"
+        min={-Math.round(limits.y)}
+        max={Math.round(limits.y)}
+        step={20}
+        value={background.panY}
+        format={px}
+        onRelease={seal}
+        onChange={(panY) => store.run(updateBackground, { panY }, { mergeKey: 'bg-pan-y' })}
+      />
+      <div className="row">
+        <button
+          type="button"
+          className="chip"
+          onClick={() => store.run(updateBackground, { zoom: 1, panX: 0, panY: 0 })}
+        >
+          Reset framing
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import styles from './Dialog.module.css';
 
 interface DialogProps {
   title: string;
@@ -10,35 +11,68 @@ interface DialogProps {
   className?: string;
 }
 
+/** Whether a click landed outside the dialog's box (on its backdrop). */
+function outside(dialog: HTMLDialogElement, e: React.MouseEvent): boolean {
+  // Keyboard "clicks" on buttons have no position; they are never outside.
+  if (e.target !== dialog || (e.clientX === 0 && e.clientY === 0)) return false;
+  const r = dialog.getBoundingClientRect();
+  return e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
+}
+
 /**
- * A modal built on the native <dialog>: focus is trapped, Escape closes it, and assistive
- * technology announces it by its title.
+ * A modal built on the native <dialog>: focus is trapped and returns to the control that opened
+ * it, and assistive technology announces it by its title. It closes by its Close button, by
+ * Escape, and by a tap outside it.
  */
 export function Dialog({ title, open, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      opener.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      // The field to start in (React's autoFocus ran before showModal moved focus to Close).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
+    if (!open && opener.current) {
+      // Back to where the person was (the browser does this too, but not after a re-render
+      // replaced the element, nor on every engine).
+      const back = opener.current;
+      opener.current = null;
+      if (back.isConnected && document.activeElement !== back) back.focus();
+    }
   }, [open]);
 
   return (
+    // The backdrop click is a pointer convenience; Escape and the Close button do the same.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={ref}
-      className={`sheet ${className ?? ''}`}
+      className={`${styles.sheet} ${className ?? ''}`}
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
       }}
+      onClick={(e) => {
+        if (ref.current && outside(ref.current, e)) onClose();
+      }}
     >
-      <h2 id={titleId} className="sheet-title">
-        {title}
-      </h2>
+      <div className={styles.head}>
+        <h2 id={titleId} className={styles.title}>
+          {title}
+        </h2>
+        <button type="button" className="chip" onClick={onClose}>
+          Close
+        </button>
+      </div>
       {open && children}
     </dialog>
   );

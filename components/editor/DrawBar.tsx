@@ -1,39 +1,49 @@
 'use client';
 
+import { useRef } from 'react';
 import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
 import type { BrushKind } from '@/lib/story';
+import { Choice } from './Choice';
+import styles from './DrawBar.module.css';
+import { Slider } from './Slider';
 import { Swatches } from './Swatches';
+import { usePanelDismiss } from './usePanelDismiss';
 
 interface DrawBarProps {
   settings: BrushSettings;
   onChange: (settings: BrushSettings) => void;
   onUndoStroke: () => void;
+  /** Ends drawing and keeps what was drawn (Done, Close, Escape or a tap outside). */
   onDone: () => void;
 }
 
-const BRUSHES: readonly { brush: BrushKind; label: string }[] = [
-  { brush: 'pen', label: 'Pen' },
-  { brush: 'marker', label: 'Marker' },
-  { brush: 'neon', label: 'Neon' },
-  { brush: 'eraser', label: 'Eraser' },
+const BRUSHES: readonly { value: BrushKind; label: string }[] = [
+  { value: 'pen', label: 'Pen' },
+  { value: 'marker', label: 'Marker' },
+  { value: 'neon', label: 'Neon' },
+  { value: 'eraser', label: 'Eraser' },
 ];
 
 /** Brush, size and colour while drawing on the stage. */
 export function DrawBar({ settings, onChange, onUndoStroke, onDone }: DrawBarProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  usePanelDismiss(ref, onDone);
   return (
-    <div className="panel draw-bar" role="toolbar" aria-label="Drawing tools">
+    <div ref={ref} className={`panel ${styles.bar}`} role="toolbar" aria-label="Drawing tools">
+      <div className={styles.head}>
+        <h2 className={styles.title}>Draw</h2>
+        <button type="button" className="chip" onClick={onDone}>
+          Close
+        </button>
+      </div>
       <div className="row">
-        {BRUSHES.map(({ brush, label }) => (
-          <button
-            key={brush}
-            type="button"
-            className="chip"
-            aria-pressed={settings.brush === brush}
-            onClick={() => onChange({ ...settings, brush })}
-          >
-            {label}
-          </button>
-        ))}
+        <Choice
+          label="Brush"
+          pressed
+          value={settings.brush}
+          options={BRUSHES}
+          onChange={(brush) => onChange({ ...settings, brush })}
+        />
         <button type="button" className="chip" onClick={onUndoStroke}>
           Undo stroke
         </button>
@@ -41,17 +51,15 @@ export function DrawBar({ settings, onChange, onUndoStroke, onDone }: DrawBarPro
           Done
         </button>
       </div>
-      <label className="slider">
-        <span>Brush size</span>
-        <input
-          type="range"
-          min={4}
-          max={80}
-          step={2}
-          value={settings.size}
-          onChange={(e) => onChange({ ...settings, size: Number(e.target.value) })}
-        />
-      </label>
+      <Slider
+        label="Brush size"
+        min={4}
+        max={80}
+        step={2}
+        value={settings.size}
+        format={(v) => `${v} px`}
+        onChange={(size) => onChange({ ...settings, size })}
+      />
       {settings.brush !== 'eraser' && (
         <Swatches
           label="Brush colour"
@@ -59,6 +67,7 @@ export function DrawBar({ settings, onChange, onUndoStroke, onDone }: DrawBarPro
           onChange={(color) => onChange({ ...settings, color })}
         />
       )}
+      <p className="muted">Undo, Redo and Export wait until you finish drawing (Done).</p>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   addDrawing,
+  addPhoto,
   addSticker,
   addText,
   setBackground,
@@ -15,23 +16,35 @@ import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { endRunsOnRelease } from '@/lib/editor/runEnds';
 import { EditorStore } from '@/lib/editor/store';
 import type { MediaSourceLookup } from '@/lib/export/image';
-import { loadMedia, MediaError, MediaRegistry } from '@/lib/media';
+import { loadMedia, MediaError, MediaRegistry, type LoadedMedia } from '@/lib/media';
 import { takeSharedFile } from '@/lib/share/intake';
-import { createStory, DEFAULT_FRAMING, findLayer, type StickerLayer } from '@/lib/story';
-import { BackgroundPanel, PlayPause } from './BackgroundPanel';
+import {
+  createStory,
+  DEFAULT_FRAMING,
+  DEFAULT_TEXT_STYLE,
+  findLayer,
+  type StickerLayer,
+} from '@/lib/story';
+import { BACKGROUND_PANEL_ID, BackgroundPanel, PlayPause } from './BackgroundPanel';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
 import { Notices } from './Notices';
+import { PhotoChoiceDialog } from './PhotoChoiceDialog';
 import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
-import { DEFAULT_TEXT_STYLE, TextDialog } from './TextDialog';
+import { TextDialog } from './TextDialog';
 import { LayerBar, MediaPicker, SaveStatus, ToolButton } from './Toolbar';
 import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
 import { useShortcuts } from './useShortcuts';
 
-type Open = null | { kind: 'text'; id: string | null } | { kind: 'stickers' } | { kind: 'export' };
+type Open =
+  | null
+  | { kind: 'text'; id: string | null }
+  | { kind: 'stickers' }
+  | { kind: 'export' }
+  | { kind: 'photo'; media: LoadedMedia };
 type Panel = null | 'background' | 'draw';
 
 /** The story editor: stage, tools and dialogs around one EditorStore. */
@@ -58,6 +71,13 @@ export default function Editor() {
       setBusy(true);
       try {
         const loaded = media.add(await loadMedia(file, file.name || 'The pasted file'));
+        // A photo background already: ask whether the new photo goes on top or replaces it.
+        const bgType = store.getState().doc.background.type;
+        if (loaded.kind === 'image' && (bgType === 'image' || bgType === 'video')) {
+          setOpen({ kind: 'photo', media: loaded });
+          setAlert(null);
+          return;
+        }
         const color = '#000000';
         store.run(
           setBackground,
@@ -222,8 +242,8 @@ export default function Editor() {
         )}
       </div>
 
-      <footer className="bottom">
-        {panel === 'draw' ? (
+      <div className={`panel-slot ${panel ?? ''}`}>
+        {panel === 'draw' && (
           <DrawBar
             settings={brush}
             onChange={(s) => {
@@ -233,43 +253,47 @@ export default function Editor() {
             onUndoStroke={() => stage?.undoStroke()}
             onDone={finishDraw}
           />
-        ) : (
-          <>
-            {panel === 'background' && !readOnly && (
-              <BackgroundPanel
-                store={store}
-                media={media}
-                background={doc.background}
-                onClose={() => setPanel(null)}
-              />
-            )}
-            <LayerBar store={store} doc={doc} selectedId={selectedId} readOnly={readOnly} />
-            <nav className="tool-bar" aria-label="Tools">
-              <MediaPicker onFile={onFile} disabled={readOnly} />
-              <MediaPicker onFile={onFile} capture disabled={readOnly} />
-              <ToolButton
-                label="Add text"
-                icon="Aa"
-                onClick={() => setOpen({ kind: 'text', id: null })}
-                disabled={readOnly}
-              />
-              <ToolButton
-                label="Stickers"
-                icon="☺"
-                onClick={() => setOpen({ kind: 'stickers' })}
-                disabled={readOnly}
-              />
-              <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage || readOnly} />
-              <ToolButton
-                label="Background"
-                icon="◐"
-                disabled={readOnly}
-                pressed={panel === 'background'}
-                onClick={() => setPanel(panel === 'background' ? null : 'background')}
-              />
-            </nav>
-          </>
         )}
+        {panel === 'background' && !readOnly && (
+          <BackgroundPanel
+            store={store}
+            media={media}
+            background={doc.background}
+            onClose={() => setPanel(null)}
+          />
+        )}
+      </div>
+
+      {/* Hidden, not removed, while drawing: the Draw button takes the focus back after. */}
+      <footer className="bottom" hidden={panel === 'draw'}>
+        <>
+          <LayerBar store={store} doc={doc} selectedId={selectedId} readOnly={readOnly} />
+          <nav className="tool-bar" aria-label="Tools">
+            <MediaPicker onFile={onFile} disabled={readOnly} />
+            <MediaPicker onFile={onFile} capture disabled={readOnly} />
+            <ToolButton
+              label="Add text"
+              icon="Aa"
+              onClick={() => setOpen({ kind: 'text', id: null })}
+              disabled={readOnly}
+            />
+            <ToolButton
+              label="Stickers"
+              icon="☺"
+              onClick={() => setOpen({ kind: 'stickers' })}
+              disabled={readOnly}
+            />
+            <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage || readOnly} />
+            <ToolButton
+              label="Background"
+              icon="◐"
+              disabled={readOnly}
+              pressed={panel === 'background'}
+              controls={panel === 'background' ? BACKGROUND_PANEL_ID : undefined}
+              onClick={() => setPanel(panel === 'background' ? null : 'background')}
+            />
+          </nav>
+        </>
       </footer>
 
       <TextDialog
@@ -281,6 +305,26 @@ export default function Editor() {
       <StickersDialog
         open={open?.kind === 'stickers'}
         onPick={pickSticker}
+        onClose={() => setOpen(null)}
+      />
+      <PhotoChoiceDialog
+        open={open?.kind === 'photo'}
+        onLayer={() => {
+          if (open?.kind !== 'photo') return;
+          const { id, width, height } = open.media;
+          store.run(addPhoto, { mediaId: id, mediaWidth: width, mediaHeight: height });
+          setOpen(null);
+        }}
+        onBackground={() => {
+          if (open?.kind !== 'photo') return;
+          store.run(setBackground, {
+            type: 'image',
+            mediaId: open.media.id,
+            color: '#000000',
+            ...DEFAULT_FRAMING,
+          });
+          setOpen(null);
+        }}
         onClose={() => setOpen(null)}
       />
       <ExportDialog

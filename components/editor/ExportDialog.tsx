@@ -13,6 +13,7 @@ import { setExportRunning } from '@/lib/pwa/busy';
 import type { MediaId, StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
+import styles from './ExportDialog.module.css';
 import { ExportProgress, type Running } from './ExportProgress';
 import { ShareActions } from './ShareActions';
 import { VideoOptions } from './VideoOptions';
@@ -99,6 +100,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
     const result = await exportStoryVideo(doc, video, preset, {
       signal: controller.signal,
       engine,
+      layerMedia: lookup,
       onEngine: (id, reason) => {
         engineName = `${id === 'webcodecs' ? 'Fast engine' : 'Compatible engine'} — ${reason}`;
         setPhase((p) => (p.kind === 'running' ? { ...p, engine: engineName } : p));
@@ -182,7 +184,8 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
           />
         )
       )}
-      <div className="sheet-actions">
+      {/* Sticky: "Start export" stays in view on a small phone, whatever is open above it. */}
+      <div className={`sheet-actions ${styles.actions}`}>
         {running ? (
           <button
             type="button"

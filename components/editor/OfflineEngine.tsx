@@ -31,10 +31,10 @@ export function OfflineEngine() {
         <>
           <span className="muted">
             {state === 'downloading'
-              ? 'Downloading the compatible engine (about 32 MB)…'
+              ? 'Saving the compatible engine on this device (about 32 MB)…'
               : state === 'failed'
                 ? 'The compatible engine could not be saved for offline use. Check the connection and space, then try again.'
-                : 'The compatible engine needs the network until it has been used once.'}
+                : 'The compatible engine is fetched (about 32 MB) the first time it is used. Make it available offline now to export without a connection later.'}
           </span>
           <button
             type="button"

@@ -67,9 +67,6 @@ export function ShareActions({ files }: { files: File[] }) {
         </p>
       )}
       <div className="row">
-        <a className="chip" href={whatsappLink(caption)} target="_blank" rel="noopener noreferrer">
-          Send via WhatsApp
-        </a>
         <button
           type="button"
           className="chip"
@@ -81,8 +78,14 @@ export function ShareActions({ files }: { files: File[] }) {
         </button>
       </div>
       <p className="muted">
-        WhatsApp links carry text only: attach the downloaded {files.length > 1 ? 'files' : 'file'}{' '}
-        in WhatsApp.
+        A web page cannot post to WhatsApp Status itself: for Status, open WhatsApp’s Status tab and
+        pick the downloaded {files.length > 1 ? 'files' : 'file'}. To send{' '}
+        {files.length > 1 ? 'them' : 'it'} in a chat,{' '}
+        <a href={whatsappLink(caption)} target="_blank" rel="noopener noreferrer">
+          Send via WhatsApp
+        </a>{' '}
+        opens WhatsApp with your caption; attach the downloaded{' '}
+        {files.length > 1 ? 'files' : 'file'} there.
       </p>
       {message && <p role="alert">{message}</p>}
     </div>

@@ -1,21 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TextStyle } from '@/lib/editor/commands';
 import { fontStack, STORY_FONTS, textColors } from '@/lib/render';
 import type { TextAlign, TextBackgroundStyle } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
 import { Swatches } from './Swatches';
-
-export const DEFAULT_TEXT_STYLE: TextStyle = {
-  text: '',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#ffffff',
-  align: 'center',
-  background: 'none',
-};
 
 interface TextDialogProps {
   open: boolean;
@@ -42,16 +33,47 @@ const BACKGROUNDS: readonly { value: TextBackgroundStyle; label: string }[] = [
  * (Fabric's own in-canvas editing does not work well with them).
  */
 export function TextDialog({ open, initial, onDone, onCancel }: TextDialogProps) {
+  // The form's latest words and style: closing the dialog keeps them, as Done does.
+  const latest = useRef<TextStyle | null>(null);
+  const close = () => {
+    const style = latest.current;
+    latest.current = null;
+    if (style && changed(initial, style)) onDone(style);
+    else onCancel();
+  };
   return (
-    <Dialog title="Text" open={open} onClose={onCancel} className="text-sheet">
-      <TextForm key={JSON.stringify(initial)} initial={initial} onDone={onDone} />
+    <Dialog title="Text" open={open} onClose={close} className="text-sheet">
+      <TextForm
+        key={JSON.stringify(initial)}
+        initial={initial}
+        onChange={(s) => (latest.current = s)}
+        onDone={(s) => {
+          latest.current = null;
+          onDone(s);
+        }}
+      />
     </Dialog>
   );
 }
 
-function TextForm({ initial, onDone }: { initial: TextStyle; onDone: (s: TextStyle) => void }) {
+const STYLE_KEYS = ['text', 'fontFamily', 'fontSize', 'color', 'align', 'background'] as const;
+const changed = (a: TextStyle, b: TextStyle) => STYLE_KEYS.some((k) => a[k] !== b[k]);
+
+function TextForm({
+  initial,
+  onChange,
+  onDone,
+}: {
+  initial: TextStyle;
+  onChange: (s: TextStyle) => void;
+  onDone: (s: TextStyle) => void;
+}) {
   const [style, setStyle] = useState<TextStyle>(initial);
-  const set = (changes: Partial<TextStyle>) => setStyle((s) => ({ ...s, ...changes }));
+  const set = (changes: Partial<TextStyle>) => {
+    const next = { ...style, ...changes };
+    setStyle(next);
+    onChange(next);
+  };
   const { ink, box } = textColors(style);
 
   return (
@@ -65,7 +87,7 @@ function TextForm({ initial, onDone }: { initial: TextStyle; onDone: (s: TextSty
       <div className="text-preview" style={{ justifyContent: style.align }}>
         <textarea
           aria-label="Story text"
-          autoFocus
+          data-autofocus
           rows={3}
           value={style.text}
           placeholder="Type something"

@@ -1,10 +1,17 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { bringForward, deleteLayer, duplicateLayer, sendBackward } from '@/lib/editor/commands';
+import {
+  bringForward,
+  deleteLayer,
+  duplicateLayer,
+  sendBackward,
+  setPhotoFrame,
+} from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/session/draftSession';
-import { describeLayer, type StoryDocument } from '@/lib/story';
+import { describeLayer, findLayer, type PhotoFrame, type StoryDocument } from '@/lib/story';
+import { Choice } from './Choice';
 
 interface ToolButtonProps {
   label: string;
@@ -14,10 +21,23 @@ interface ToolButtonProps {
   onClick?: () => void;
   disabled?: boolean;
   pressed?: boolean;
+  /** Id of the panel this button opens and closes. */
+  controls?: string;
+  /** Tooltip; the label (with a shortcut, say) when not given. */
+  title?: string;
 }
 
-/** A toolbar button: a symbol above a short word, named by its label. */
-export function ToolButton({ label, short, icon, onClick, disabled, pressed }: ToolButtonProps) {
+/** A toolbar button: a symbol above a short word, named by its label, with a tooltip. */
+export function ToolButton({
+  label,
+  short,
+  icon,
+  onClick,
+  disabled,
+  pressed,
+  controls,
+  title,
+}: ToolButtonProps) {
   return (
     <button
       type="button"
@@ -25,7 +45,9 @@ export function ToolButton({ label, short, icon, onClick, disabled, pressed }: T
       onClick={onClick}
       disabled={disabled}
       aria-pressed={pressed}
+      aria-controls={controls}
       aria-label={short ? label : undefined}
+      title={title ?? label}
     >
       <span className="tool-icon" aria-hidden="true">
         {icon}
@@ -83,6 +105,7 @@ export function LayerBar({
 }) {
   const id = readOnly ? null : selectedId;
   const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
+  const selected = findLayer(doc, id);
   return (
     <div className="layer-bar" role="toolbar" aria-label="Layer">
       <select
@@ -129,6 +152,18 @@ export function LayerBar({
         disabled={!id}
         onClick={() => run(duplicateLayer)}
       />
+      {selected?.type === 'photo' && (
+        <Choice<PhotoFrame>
+          label="Photo frame"
+          value={selected.frame}
+          options={[
+            { value: 'none', label: 'Plain' },
+            { value: 'rounded', label: 'Rounded' },
+            { value: 'circle', label: 'Circle' },
+          ]}
+          onChange={(frame) => store.run(setPhotoFrame, { id: selected.id, frame })}
+        />
+      )}
     </div>
   );
 }

@@ -105,20 +105,23 @@ export function VideoOptions({
           Mute
         </label>
       </div>
-      <p className="muted">1080 × 1920, 30 fps, H.264 + AAC. {plan}</p>
-      <label className="field">
-        <span>Engine</span>
-        <select
-          aria-label="Engine"
-          value={engine}
-          onChange={(e) => onEngine(e.target.value as EnginePreference)}
-        >
-          <option value="auto">Automatic</option>
-          <option value="webcodecs">Fast (WebCodecs)</option>
-          <option value="ffmpeg">Compatible (ffmpeg.wasm)</option>
-        </select>
-      </label>
-      <OfflineEngine />
+      <p className="muted">Portrait Full HD (1080 × 1920), the size stories use. {plan}</p>
+      <details className="advanced">
+        <summary>Advanced</summary>
+        <label className="field">
+          <span>Engine</span>
+          <select
+            aria-label="Engine"
+            value={engine}
+            onChange={(e) => onEngine(e.target.value as EnginePreference)}
+          >
+            <option value="auto">Automatic (recommended)</option>
+            <option value="webcodecs">Fast: uses the browser’s own video encoder</option>
+            <option value="ffmpeg">Compatible: slower, for videos the fast one cannot make</option>
+          </select>
+        </label>
+        <OfflineEngine />
+      </details>
     </fieldset>
   );
 }

@@ -41,7 +41,10 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
 /** Ids of the media a document refers to. */
 export function mediaIdsOf(doc: StoryDocument): string[] {
   const bg = doc.background;
-  return bg.type === 'image' || bg.type === 'video' ? [bg.mediaId] : [];
+  const ids = bg.type === 'image' || bg.type === 'video' ? [bg.mediaId] : [];
+  for (const l of doc.layers)
+    if (l.type === 'photo' && !ids.includes(l.mediaId)) ids.push(l.mediaId);
+  return ids;
 }
 
 /**

@@ -45,7 +45,7 @@ export async function renderStoryImage(
     const bg = doc.background;
     const source = bg.type === 'image' || bg.type === 'video' ? lookup(bg.mediaId) : null;
     if (!layersOnly) canvas.backgroundImage = new BackgroundObject(bg, source);
-    for (const layer of doc.layers) canvas.add(createLayerObject(layer));
+    for (const layer of doc.layers) canvas.add(createLayerObject(layer, lookup));
     canvas.renderAll();
     const mime = format === 'png' ? 'image/png' : 'image/jpeg';
     const blob = await new Promise<Blob | null>((resolve) =>
@@ -75,7 +75,13 @@ export function renderStoryThumbnail(doc: StoryDocument, lookup: MediaSourceLook
   return renderStoryImage(doc, lookup, { format: 'jpeg', quality: 0.7, scale: 0.2 });
 }
 
-/** The layers alone, on transparency, at 1080×1920: drawn over every frame of a video export. */
-export function renderStoryOverlay(doc: StoryDocument): Promise<Blob> {
-  return renderStoryImage(doc, () => null, { format: 'png', layersOnly: true });
+/**
+ * The layers alone, on transparency, at 1080×1920: drawn over every frame of a video export.
+ * `lookup` finds the photos of photo layers.
+ */
+export function renderStoryOverlay(
+  doc: StoryDocument,
+  lookup: MediaSourceLookup = () => null,
+): Promise<Blob> {
+  return renderStoryImage(doc, lookup, { format: 'png', layersOnly: true });
 }

@@ -6,3 +6,5 @@ export * from './strokePaint';
 export * from './textStyle';
 export { BackgroundObject, type BackgroundSource } from './BackgroundObject';
 export { StrokesObject } from './StrokesObject';
+export { PhotoObject, type LayerMediaLookup } from './PhotoObject';
+export { StoryTextbox, createStoryText, TEXT_LINE_HEIGHT } from './StoryTextbox';

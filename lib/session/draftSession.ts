@@ -222,6 +222,7 @@ export class DraftSession {
   }
 
   private async loadMedia(doc: StoryDocument): Promise<void> {
+    await this.loadLayerPhotos(doc);
     const bg = doc.background;
     if ((bg.type !== 'image' && bg.type !== 'video') || this.media.get(bg.mediaId) || !this.repo)
       return;
@@ -239,6 +240,20 @@ export class DraftSession {
       if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
     } catch (e) {
       this.update({ mediaError: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Photos of photo layers; one that is missing shows as a grey box and is reported. */
+  private async loadLayerPhotos(doc: StoryDocument): Promise<void> {
+    for (const layer of doc.layers) {
+      if (layer.type !== 'photo' || this.media.get(layer.mediaId) || !this.repo) continue;
+      const blob = await this.repo.getMedia(layer.mediaId);
+      try {
+        if (!blob) throw new Error('A photo of this draft is missing from this device.');
+        this.media.add(await loadMedia(blob, 'A saved photo', layer.mediaId));
+      } catch (e) {
+        this.update({ mediaError: e instanceof Error ? e.message : String(e) });
+      }
     }
   }
 

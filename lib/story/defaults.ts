@@ -57,17 +57,31 @@ export function createStory(now: number = Date.now()): StoryDocument {
   };
 }
 
+/** Space kept free at each side of the stage by text that wraps at its default width. */
+export const TEXT_SIDE_MARGIN = 90;
+
+/** Wrapping width of new text layers (and of text from before layers had one). */
+export const DEFAULT_TEXT_WIDTH = STAGE_WIDTH - 2 * TEXT_SIDE_MARGIN;
+
+/** How a new text looks: the one place these defaults are written. */
+export const DEFAULT_TEXT_STYLE: Readonly<
+  Pick<TextLayer, 'text' | 'fontFamily' | 'fontSize' | 'color' | 'align' | 'background'>
+> = {
+  text: '',
+  fontFamily: 'Inter',
+  fontSize: 96,
+  color: '#ffffff',
+  align: 'center',
+  background: 'none',
+};
+
 /** A text layer in the middle of the stage with the given content and style. */
 export function createTextLayer(fields: Partial<Omit<TextLayer, 'id' | 'type'>> = {}): TextLayer {
   return {
     id: createId('t'),
     type: 'text',
-    text: '',
-    fontFamily: 'Inter',
-    fontSize: 96,
-    color: '#ffffff',
-    align: 'center',
-    background: 'none',
+    ...DEFAULT_TEXT_STYLE,
+    width: DEFAULT_TEXT_WIDTH,
     x: STAGE_WIDTH / 2,
     y: STAGE_HEIGHT / 2,
     scale: 1,

@@ -14,6 +14,8 @@ export function describeLayer(layer: Layer): string {
       return layer.sticker.kind === 'emoji'
         ? `Sticker ${layer.sticker.name}`
         : `Shape ${layer.sticker.shape}`;
+    case 'photo':
+      return layer.frame === 'circle' ? 'Photo (circle)' : 'Photo';
     case 'drawing':
       return `Drawing (${layer.strokes.length} stroke${layer.strokes.length === 1 ? '' : 's'})`;
   }

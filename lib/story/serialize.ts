@@ -1,3 +1,4 @@
+import { DEFAULT_TEXT_WIDTH } from './defaults';
 import { STORY_MIGRATIONS, type StoryMigration } from './migrations';
 import {
   SCHEMA_VERSION,
@@ -86,7 +87,7 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
   if (!isObject(v)) fail(path, 'an object');
   str(v, 'id', path);
   for (const k of ['x', 'y', 'scale', 'rotation']) num(v, k, path);
-  const type = oneOf(v, 'type', path, ['text', 'sticker', 'drawing']);
+  const type = oneOf(v, 'type', path, ['text', 'sticker', 'drawing', 'photo']);
   if (type === 'text') {
     str(v, 'text', path);
     str(v, 'fontFamily', path);
@@ -94,6 +95,9 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
     str(v, 'color', path);
     oneOf(v, 'align', path, ['left', 'center', 'right']);
     oneOf(v, 'background', path, ['none', 'solid', 'translucent']);
+    // Text from before wrapping widths existed wraps at the default width.
+    if (v.width === undefined) v.width = DEFAULT_TEXT_WIDTH;
+    num(v, 'width', path);
   } else if (type === 'sticker') {
     const s = v.sticker;
     if (!isObject(s)) fail(`${path}.sticker`, 'an object');
@@ -105,6 +109,11 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
       oneOf(s, 'shape', `${path}.sticker`, ['circle', 'square', 'star', 'heart', 'arrow']);
       str(s, 'color', `${path}.sticker`);
     }
+  } else if (type === 'photo') {
+    str(v, 'mediaId', path);
+    num(v, 'width', path);
+    num(v, 'height', path);
+    oneOf(v, 'frame', path, ['none', 'rounded', 'circle']);
   } else {
     num(v, 'width', path);
     num(v, 'height', path);

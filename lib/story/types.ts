@@ -79,6 +79,8 @@ export interface TextLayer extends Transform {
   color: string;
   align: TextAlign;
   background: TextBackgroundStyle;
+  /** Wrapping width in story pixels at scale 1: lines break to stay inside it. */
+  width: number;
 }
 
 export type ShapeKind = 'circle' | 'square' | 'star' | 'heart' | 'arrow';
@@ -117,7 +119,21 @@ export interface DrawingLayer extends Transform {
   strokes: Stroke[];
 }
 
-export type Layer = TextLayer | StickerLayer | DrawingLayer;
+/** How a photo layer is cut out: as it is, with rounded corners, or as a circle. */
+export type PhotoFrame = 'none' | 'rounded' | 'circle';
+
+/** A photo placed on the story like a sticker (Instagram's photo sticker). */
+export interface PhotoLayer extends Transform {
+  id: LayerId;
+  type: 'photo';
+  mediaId: MediaId;
+  /** Drawn size at scale 1, in story pixels (the photo's proportions; a circle is square). */
+  width: number;
+  height: number;
+  frame: PhotoFrame;
+}
+
+export type Layer = TextLayer | StickerLayer | DrawingLayer | PhotoLayer;
 export type LayerType = Layer['type'];
 
 export interface StoryDocument {

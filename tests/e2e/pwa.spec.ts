@@ -304,6 +304,7 @@ test('after one video export, a video export also works offline', async ({
     await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByText('Advanced').click();
     await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('webcodecs');
     await dialog.getByRole('button', { name: 'Start export' }).click();
     await expect(
@@ -331,6 +332,7 @@ test('"Make available offline" keeps the compatible engine for exports without a
   await newVideoStoryOnceInstalled(page);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByText('Advanced').click();
   await dialog.getByRole('button', { name: 'Make available offline' }).click();
   await expect(dialog.getByText('The compatible engine is available offline.')).toBeVisible({
     timeout: 60_000,
@@ -355,6 +357,7 @@ test('offline before the compatible engine was ever loaded, choosing it gives a 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByText('Advanced').click();
   await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('ffmpeg');
   await dialog.getByRole('button', { name: 'Start export' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(

@@ -23,8 +23,10 @@ async function exportVideo(page: Page, options: { engine?: string; preset?: stri
   await expect(dialog.getByRole('radio', { name: 'Video' })).toBeChecked();
   if (options.preset)
     await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: options.preset });
-  if (options.engine)
+  if (options.engine) {
+    await dialog.getByText('Advanced').click();
     await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(options.engine);
+  }
   await dialog.getByRole('button', { name: 'Start export' }).click();
   const list = dialog.getByRole('list', { name: 'Exported files' });
   await expect(list).toBeVisible({ timeout: 240_000 });
@@ -229,6 +231,7 @@ test('Cancel export stops ffmpeg and its threads and leaves no file', async ({ p
   await videoReady(page);
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByText('Advanced').click();
   await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('ffmpeg');
   await dialog.getByRole('button', { name: 'Start export' }).click();
   const progress = dialog.getByRole('progressbar', { name: 'Export progress' });

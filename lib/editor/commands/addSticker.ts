@@ -1,7 +1,11 @@
 import { createId, STAGE_HEIGHT, STAGE_WIDTH, type StickerLayer } from '../../story';
 import type { Command } from '../command';
+import { layerSize, placeNewLayer } from '../placement';
 
-/** Adds an emoji or shape sticker in the middle of the stage and selects it. */
+/**
+ * Adds an emoji or shape sticker and selects it: in the middle of the stage, or the nearest place
+ * where it covers no other layer.
+ */
 export const addSticker: Command<StickerLayer['sticker']> = {
   name: 'addSticker',
   perform(doc, sticker) {
@@ -14,6 +18,7 @@ export const addSticker: Command<StickerLayer['sticker']> = {
       scale: 1,
       rotation: 0,
     } as StickerLayer;
+    Object.assign(layer, placeNewLayer(doc.layers, layerSize(layer)));
     return { doc: { ...doc, layers: [...doc.layers, layer] }, select: layer.id };
   },
 };

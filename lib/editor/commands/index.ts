@@ -8,3 +8,5 @@ export { duplicateLayer } from './duplicateLayer';
 export { transformLayer, MIN_SCALE, MAX_SCALE } from './transformLayer';
 export { setBackground } from './setBackground';
 export { updateBackground, type BackgroundChanges } from './updateBackground';
+export { resizeText, MIN_TEXT_WIDTH } from './resizeText';
+export { addPhoto, setPhotoFrame, PHOTO_LAYER_SIDE } from './addPhoto';

@@ -1,4 +1,5 @@
-import type { LayerId, Transform } from '../../story';
+import { STAGE_HEIGHT, STAGE_WIDTH, type LayerId, type Transform } from '../../story';
+import { clampToStage } from '../guides';
 import { replaceLayer, type Command } from '../command';
 
 /** Smallest and largest scale a layer may have, so it can neither vanish nor explode. */
@@ -13,13 +14,16 @@ export function normaliseRotation(deg: number): number {
   return r > 180 ? r - 360 : r;
 }
 
-/** Sets where a layer is (after a drag, pinch, rotate or handle). No-op if nothing changed. */
+/**
+ * Sets where a layer is (after a drag, pinch, rotate or handle), its centre kept on the stage so
+ * it can never be lost off it. No-op if nothing changed.
+ */
 export const transformLayer: Command<{ id: LayerId; transform: Transform }> = {
   name: 'transformLayer',
   perform(doc, { id, transform }) {
     const t: Transform = {
-      x: round(transform.x, 2),
-      y: round(transform.y, 2),
+      x: round(clampToStage(transform.x, STAGE_WIDTH), 2),
+      y: round(clampToStage(transform.y, STAGE_HEIGHT), 2),
       scale: round(Math.min(MAX_SCALE, Math.max(MIN_SCALE, transform.scale)), 4),
       rotation: round(normaliseRotation(transform.rotation), 2),
     };

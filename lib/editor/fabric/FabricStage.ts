@@ -1,15 +1,24 @@
 import { Canvas, Point, type FabricObject, type TPointerEventInfo } from 'fabric';
-import { STAGE_HEIGHT, STAGE_WIDTH, type Background, type Layer, type LayerId } from '../../story';
+import {
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  type Background,
+  type Framing,
+  type Layer,
+  type LayerId,
+} from '../../story';
 import type { MediaRegistry } from '../../media';
 import {
   BackgroundObject,
   createLayerObject,
   applyTransform,
   readTransform,
+  StoryTextbox,
   type LayerObject,
 } from '../../render';
-import { transformLayer } from '../commands';
-import { snapToCentre } from '../snapping';
+import { resizeText, transformLayer, updateBackground } from '../commands';
+import { BackgroundGesture } from './BackgroundGesture';
+import { snapToGuides } from '../guides';
 import type { EditorState, EditorStore } from '../store';
 import { DrawingSession, type BrushSettings } from './DrawingSession';
 import { drawOverlay, type OverlayState } from './overlay';
@@ -35,14 +44,24 @@ export class FabricStage {
   private readonly element: HTMLCanvasElement;
   private readonly entries = new Map<LayerId, { layer: Layer; object: LayerObject }>();
   private background: { value: Background; object: BackgroundObject } | null = null;
-  private readonly overlay: OverlayState = { safeZones: false, vertical: false, horizontal: false };
+  private readonly overlay: OverlayState = {
+    safeZones: false,
+    guides: { vertical: [], horizontal: [] },
+  };
   private readonly unsubscribe: () => void;
   private readonly resizeObserver: ResizeObserver;
   private readonly gesture: TwoFingerGesture;
+  private readonly framing: BackgroundGesture;
   private drawing: DrawingSession | null = null;
   private syncing = false;
   private press: { x: number; y: number; target: LayerObject | undefined } | null = null;
   private frame = 0;
+  private wheelSeal: ReturnType<typeof setTimeout> | undefined;
+  /** The photos of photo layers, from the media registry. */
+  private readonly lookupPhoto = (id: string) => {
+    const m = this.media.get(id);
+    return m ? { element: m.element, width: m.width, height: m.height } : null;
+  };
   private disposed = false;
 
   constructor(
@@ -69,6 +88,21 @@ export class FabricStage {
     this.resizeObserver = new ResizeObserver(() => this.fit());
     this.resizeObserver.observe(host);
     this.gesture = new TwoFingerGesture(this.canvas, host, (o) => this.commitTransform(o));
+    this.framing = new BackgroundGesture(this.canvas, host, {
+      current: () => {
+        const bg = this.background;
+        const v = bg?.value;
+        if (!bg?.object.source || (v?.type !== 'image' && v?.type !== 'video')) return null;
+        return { framing: v, media: bg.object.source };
+      },
+      preview: (framing) => {
+        const bg = this.background;
+        if (!bg || (bg.value.type !== 'image' && bg.value.type !== 'video')) return;
+        bg.object.background = { ...bg.value, ...framing };
+        this.canvas.requestRenderAll();
+      },
+      commit: (f, merge) => this.commitFraming(f, merge),
+    });
     this.listen();
     this.unsubscribe = store.subscribe(() => this.sync(store.getState()));
     this.sync(store.getState());
@@ -108,6 +142,8 @@ export class FabricStage {
     this.unsubscribe();
     this.resizeObserver.disconnect();
     this.gesture.dispose();
+    this.framing.dispose();
+    clearTimeout(this.wheelSeal);
     void this.canvas.dispose();
     this.host.replaceChildren();
   }
@@ -135,8 +171,10 @@ export class FabricStage {
         borderScaleFactor: 2,
         padding: 8,
       });
-      // Keep the aspect ratio: stories scale layers uniformly.
-      target.setControlsVisibility({ mt: false, mb: false, ml: false, mr: false });
+      // Keep the aspect ratio: stories scale layers uniformly. Text keeps its side handles,
+      // which change the width its lines wrap in.
+      const sides = target instanceof StoryTextbox;
+      target.setControlsVisibility({ mt: false, mb: false, ml: sides, mr: sides });
     });
   }
 
@@ -150,22 +188,27 @@ export class FabricStage {
     c.on('selection:created', selected);
     c.on('selection:updated', selected);
     c.on('selection:cleared', selected);
-    c.on('object:modified', ({ target }) => this.commitTransform(target));
+    c.on('object:modified', ({ target, action }) => {
+      if (action === 'resizing' && target instanceof StoryTextbox) this.commitWidth(target);
+      else this.commitTransform(target);
+    });
     c.on('object:moving', ({ target }) => {
       const centre = target.getCenterPoint();
-      const snap = snapToCentre(centre.x, centre.y, SNAP_PX / c.getZoom());
-      if (snap.vertical || snap.horizontal) {
+      // aCoords (and so the bounding rect) may be stale mid-drag: the size is what matters.
+      const r = target.getBoundingRect();
+      const box = { x: centre.x, y: centre.y, width: r.width, height: r.height };
+      const snap = snapToGuides(box, SNAP_PX / c.getZoom());
+      if (snap.x !== centre.x || snap.y !== centre.y) {
         target.setPositionByOrigin(new Point(snap.x, snap.y), 'center', 'center');
       }
-      this.overlay.vertical = snap.vertical;
-      this.overlay.horizontal = snap.horizontal;
+      this.overlay.guides = snap.guides;
     });
     c.on('mouse:down', (e: TPointerEventInfo) => {
       const p = c.getViewportPoint(e.e);
       this.press = { x: p.x, y: p.y, target: e.target as LayerObject | undefined };
     });
     c.on('mouse:up', (e: TPointerEventInfo) => {
-      this.overlay.vertical = this.overlay.horizontal = false;
+      this.overlay.guides = { vertical: [], horizontal: [] };
       const press = this.press;
       this.press = null;
       if (!press?.target || e.transform?.corner || c.isDrawingMode) {
@@ -195,6 +238,42 @@ export class FabricStage {
     }
   }
 
+  /** A framing gesture ended: one step (wheel notches in a row merge into one). */
+  private commitFraming({ zoom, panX, panY }: Framing, merge = false): void {
+    clearTimeout(this.wheelSeal);
+    const changed = this.store.run(
+      updateBackground,
+      { zoom, panX, panY },
+      merge ? { mergeKey: 'bg-wheel' } : {},
+    );
+    if (merge) this.wheelSeal = setTimeout(() => this.store.sealHistory(), 500);
+    else this.store.sealHistory();
+    // Nothing changed: drop the preview.
+    const bg = this.background;
+    if (!changed && bg) {
+      bg.object.background = bg.value;
+      this.canvas.requestRenderAll();
+    }
+  }
+
+  /** A side handle changed a text's wrapping width (and, with it, where the text sits). */
+  private commitWidth(object: StoryTextbox): void {
+    const id = (object as unknown as LayerObject).layerId;
+    const layer = this.entries.get(id)?.layer;
+    if (!layer) return;
+    const changed = this.store.run(resizeText, {
+      id,
+      width: object.width,
+      transform: readTransform(object),
+    });
+    if (!changed) {
+      // Unchanged: rebuild from the document, which knows the width.
+      this.canvas.remove(object);
+      this.entries.delete(id);
+      this.sync(this.store.getState());
+    }
+  }
+
   /** Brings the canvas in line with the document: the one way the stage changes. */
   private sync({ doc, selectedId }: EditorState): void {
     this.syncing = true;
@@ -206,7 +285,7 @@ export class FabricStage {
         let entry = this.entries.get(layer.id);
         if (!entry || !sameContent(entry.layer, layer)) {
           if (entry) this.canvas.remove(entry.object);
-          entry = { layer, object: createLayerObject(layer) };
+          entry = { layer, object: createLayerObject(layer, this.lookupPhoto) };
           this.entries.set(layer.id, entry);
           this.canvas.add(entry.object);
         } else if (entry.layer !== layer) {

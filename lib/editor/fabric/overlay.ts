@@ -1,13 +1,14 @@
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../../story';
+import type { Guides } from '../guides';
 import { SAFE_ZONE } from '../snapping';
 
 export interface OverlayState {
   safeZones: boolean;
-  vertical: boolean;
-  horizontal: boolean;
+  /** Guides the moving layer snapped to. */
+  guides: Guides;
 }
 
-/** Draws editing aids (centre guides, safe zones) over the stage. Never part of an export. */
+/** Draws editing aids (snapping guides, labelled safe zones) over the stage. Never exported. */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   zoom: number,
@@ -29,18 +30,35 @@ export function drawOverlay(
     ctx.lineTo(STAGE_WIDTH, STAGE_HEIGHT - SAFE_ZONE.bottom);
     ctx.stroke();
     ctx.setLineDash([]);
+    // Labels, about 12 CSS px high whatever the stage's size.
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+    ctx.font = `${Math.round(12 / zoom)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.fillText(
+      'Covered by the name and progress bar',
+      STAGE_WIDTH / 2,
+      SAFE_ZONE.top - 16 / zoom,
+    );
+    ctx.fillText(
+      'Covered by the reply box',
+      STAGE_WIDTH / 2,
+      STAGE_HEIGHT - SAFE_ZONE.bottom + 28 / zoom,
+    );
   }
-  ctx.strokeStyle = '#ff2d95';
-  ctx.lineWidth = 2 / zoom;
-  ctx.beginPath();
-  if (state.vertical) {
-    ctx.moveTo(STAGE_WIDTH / 2, 0);
-    ctx.lineTo(STAGE_WIDTH / 2, STAGE_HEIGHT);
+  const { vertical, horizontal } = state.guides;
+  if (vertical.length || horizontal.length) {
+    ctx.strokeStyle = '#ff2d95';
+    ctx.lineWidth = 2 / zoom;
+    ctx.beginPath();
+    for (const x of vertical) {
+      ctx.moveTo(x, 0);
+      ctx.lineTo(x, STAGE_HEIGHT);
+    }
+    for (const y of horizontal) {
+      ctx.moveTo(0, y);
+      ctx.lineTo(STAGE_WIDTH, y);
+    }
+    ctx.stroke();
   }
-  if (state.horizontal) {
-    ctx.moveTo(0, STAGE_HEIGHT / 2);
-    ctx.lineTo(STAGE_WIDTH, STAGE_HEIGHT / 2);
-  }
-  ctx.stroke();
   ctx.restore();
 }

@@ -13,11 +13,17 @@ export function sameContent(a: Layer, b: Layer): boolean {
       a.fontSize === b.fontSize &&
       a.color === b.color &&
       a.align === b.align &&
-      a.background === b.background
+      a.background === b.background &&
+      a.width === b.width
     );
   }
   if (a.type === 'sticker' && b.type === 'sticker') {
     return a.sticker === b.sticker || JSON.stringify(a.sticker) === JSON.stringify(b.sticker);
+  }
+  if (a.type === 'photo' && b.type === 'photo') {
+    return (
+      a.mediaId === b.mediaId && a.width === b.width && a.height === b.height && a.frame === b.frame
+    );
   }
   if (a.type === 'drawing' && b.type === 'drawing') {
     return a.strokes === b.strokes && a.width === b.width && a.height === b.height;

@@ -1,6 +1,6 @@
 import type { MediaId, StoryDocument } from '../../story';
 import { storyFileName } from '../fileName';
-import { renderStoryOverlay } from '../image';
+import { renderStoryOverlay, type MediaSourceLookup } from '../image';
 import { chooseEngine, type EnginePreference } from './engineChoice';
 import { runWithFallback } from './fallback';
 import { ffmpegEngine } from './ffmpegEngine';
@@ -25,6 +25,8 @@ export interface VideoExportOptions {
   onEngine?: (engine: EngineId, reason: string) => void;
   engine?: EnginePreference;
   now?: Date;
+  /** Finds the photos of photo layers, drawn into the overlay. */
+  layerMedia?: MediaSourceLookup;
 }
 
 export interface VideoExportResult {
@@ -50,6 +52,7 @@ export async function exportStoryVideo(
     onEngine,
     engine: preference = 'auto',
     now = new Date(),
+    layerMedia,
   }: VideoExportOptions,
 ): Promise<VideoExportResult> {
   const bg = doc.background;
@@ -65,7 +68,7 @@ export async function exportStoryVideo(
     sourceHeight: source.height,
     framing: bg,
     color: bg.color,
-    overlay: await renderStoryOverlay(doc),
+    overlay: await renderStoryOverlay(doc, layerMedia),
     segments,
     muted: bg.muted,
   };
