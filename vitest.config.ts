@@ -6,4 +6,6 @@ export default defineConfig({
   resolve: {
     alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./', import.meta.url)) }],
   },
+  // Some tests compose full 1080×1920 frames; a loaded 2-core machine needs more than 5 s for them.
+  test: { testTimeout: 30_000 },
 });
