@@ -105,13 +105,7 @@ export default function Editor() {
     );
   }, [draft.phase, openFile]);
 
-  const lookup: MediaSourceLookup = useMemo(
-    () => (id) => {
-      const m = media.get(id);
-      return m ? { element: m.element, width: m.width, height: m.height } : null;
-    },
-    [media],
-  );
+  const lookup: MediaSourceLookup = media.drawable;
 
   const callbacks = useMemo(
     () => ({
