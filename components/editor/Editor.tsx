@@ -52,6 +52,8 @@ export default function Editor() {
   // The store's undo runs end when a gesture or an edit ends; media are freed when the editor closes.
   useEffect(() => endRunsOnRelease(store, window), [store]);
   useEffect(() => () => media.releaseAll(), [media]);
+  // The editor owns whether the safe zones show; a new stage is told too.
+  useEffect(() => stage?.setSafeZones(safeZones), [stage, safeZones]);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -167,10 +169,7 @@ export default function Editor() {
           short="Zones"
           icon="▤"
           pressed={safeZones}
-          onClick={() => {
-            setSafeZones(!safeZones);
-            stage?.setSafeZones(!safeZones);
-          }}
+          onClick={() => setSafeZones(!safeZones)}
         />
         {video?.kind === 'video' && <PlayPause video={video.element} />}
         <button
