@@ -6,6 +6,7 @@ import type { EditorStore } from '@/lib/editor/store';
 import type { MediaRegistry } from '@/lib/media';
 import { panLimits } from '@/lib/render';
 import { GRADIENTS, gradientBackground, type Background } from '@/lib/story';
+import { useCallback, useSyncExternalStore } from 'react';
 import styles from './BackgroundPanel.module.css';
 import { Choice } from './Choice';
 import { Slider } from './Slider';
@@ -180,16 +181,30 @@ function Framing({
 
 /** Plays or pauses a video background's preview (always muted on the stage). */
 export function PlayPause({ video }: { video: HTMLVideoElement }) {
-  const [playing, setPlaying] = useState(!video.paused);
+  // The element is the one owner of whether it plays: the button follows its events.
+  const playing = useSyncExternalStore(
+    useCallback(
+      (changed: () => void) => {
+        video.addEventListener('play', changed);
+        video.addEventListener('pause', changed);
+        return () => {
+          video.removeEventListener('play', changed);
+          video.removeEventListener('pause', changed);
+        };
+      },
+      [video],
+    ),
+    () => !video.paused,
+    () => false,
+  );
   return (
     <ToolButton
       label={playing ? 'Pause video' : 'Play video'}
       short={playing ? 'Pause' : 'Play'}
       icon={playing ? '❚❚' : '▶'}
       onClick={() => {
-        if (video.paused) void video.play();
+        if (video.paused) void video.play().catch(() => undefined);
         else video.pause();
-        setPlaying(!video.paused);
       }}
     />
   );

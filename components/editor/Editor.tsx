@@ -65,6 +65,8 @@ export default function Editor() {
   // The store's undo runs end when a gesture or an edit ends; media are freed when the editor closes.
   useEffect(() => endRunsOnRelease(store, window), [store]);
   useEffect(() => () => media.releaseAll(), [media]);
+  // The editor owns whether the safe zones show; a new stage is told too.
+  useEffect(() => stage?.setSafeZones(safeZones), [stage, safeZones]);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -125,13 +127,7 @@ export default function Editor() {
     );
   }, [draft.phase, openFile]);
 
-  const lookup: MediaSourceLookup = useMemo(
-    () => (id) => {
-      const m = media.get(id);
-      return m ? { element: m.element, width: m.width, height: m.height } : null;
-    },
-    [media],
-  );
+  const lookup: MediaSourceLookup = media.drawable;
 
   const callbacks = useMemo(
     () => ({
@@ -193,10 +189,7 @@ export default function Editor() {
           short="Zones"
           icon="▤"
           pressed={safeZones}
-          onClick={() => {
-            setSafeZones(!safeZones);
-            stage?.setSafeZones(!safeZones);
-          }}
+          onClick={() => setSafeZones(!safeZones)}
         />
         {video?.kind === 'video' && <PlayPause video={video.element} />}
         <button

@@ -5,6 +5,7 @@ import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/li
 import { isEmptyStory } from '@/lib/export/emptyStory';
 import { exportFailureMessage } from '@/lib/export/failure';
 import { storyFileName } from '@/lib/export/fileName';
+import { formatBytes } from '@/lib/format/bytes';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
@@ -39,9 +40,6 @@ const FORMATS: readonly { value: ImageFormat; label: string }[] = [
   { value: 'png', label: 'PNG (sharpest)' },
   { value: 'jpeg', label: 'JPEG (smaller)' },
 ];
-
-export const formatSize = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Renders the story to files — a 1080×1920 image or network-ready MP4 segments — to download. */
 export function ExportDialog(props: ExportDialogProps) {
@@ -223,7 +221,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
                 )}
                 <span>
                   {f.name} · <FileLength file={f} url={phase.urls[i]!} />
-                  {formatSize(f.size)}
+                  {formatBytes(f.size)}
                 </span>
               </li>
             ))}

@@ -6,7 +6,7 @@ import type { DraftRecord } from '@/lib/drafts/schema';
 import type { DraftRepository } from '@/lib/drafts/repository';
 import { onDraftsChanged, notifyDraftsChanged } from '@/lib/drafts/channel';
 import { timeLeftLabel } from '@/lib/drafts/expiry';
-import { formatBytes } from '@/lib/drafts/persist';
+import { formatBytes } from '@/lib/format/bytes';
 
 const UNDO_MS = 5_000;
 const REFRESH_MS = 30_000;

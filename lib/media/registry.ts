@@ -1,6 +1,13 @@
 import type { MediaId } from '../story';
 import { releaseMedia, type LoadedMedia } from './load';
 
+/** A medium as the renderers draw it. */
+export interface DrawableMedia {
+  element: HTMLImageElement | HTMLVideoElement;
+  width: number;
+  height: number;
+}
+
 /** The decoded media of one editing session, looked up by the ids the document refers to. */
 export class MediaRegistry {
   private readonly items = new Map<MediaId, LoadedMedia>();
@@ -22,6 +29,15 @@ export class MediaRegistry {
   get(id: MediaId): LoadedMedia | undefined {
     return this.items.get(id);
   }
+
+  /**
+   * What the renderers draw for a medium (its element and display size), or null when it is
+   * not loaded: the one adapter from media to the stage, exports and thumbnails.
+   */
+  drawable = (id: MediaId): DrawableMedia | null => {
+    const m = this.items.get(id);
+    return m ? { element: m.element, width: m.width, height: m.height } : null;
+  };
 
   /** Every medium, for cleaning up when the editor closes. */
   all(): LoadedMedia[] {

@@ -1,7 +1,7 @@
 import { AutosaveScheduler, type SaveState } from '../drafts/autosave';
 import { notifyDraftsChanged } from '../drafts/channel';
 import { DraftStorageError, STORAGE_MESSAGES } from '../drafts/errors';
-import { DRAFT_LIFETIME_MS } from '../drafts/expiry';
+import { isExpired } from '../drafts/expiry';
 import { requestPersistentStorage } from '../drafts/persist';
 import { DraftRepository, mediaIdsOf, type KnownDraft } from '../drafts/repository';
 import { DraftLock } from '../drafts/tabLock';
@@ -56,10 +56,7 @@ export const INITIAL_DRAFT_SESSION_STATE: DraftSessionState = INITIAL;
 async function defaultThumbnail(doc: StoryDocument, media: MediaRegistry): Promise<Blob> {
   // Loaded when first needed: the renderer pulls in Fabric.
   const { renderStoryThumbnail } = await import('../export/image');
-  return renderStoryThumbnail(doc, (mid) => {
-    const m = media.get(mid);
-    return m ? { element: m.element, width: m.width, height: m.height } : null;
-  });
+  return renderStoryThumbnail(doc, media.drawable);
 }
 
 /**
@@ -376,7 +373,8 @@ export class DraftSession {
   }
 
   private checkExpiry(): void {
-    if (this.known && this.now() >= this.known.createdAt + DRAFT_LIFETIME_MS) void this.expire();
+    // The stored expiry is the one rule (lib/drafts/expiry), as the repository applies it.
+    if (this.known && isExpired(this.known, this.now())) void this.expire();
   }
 
   private watchPage(): void {

@@ -317,9 +317,7 @@ export class FabricStage {
     if (this.background?.value === value) return;
     const medium =
       value.type === 'image' || value.type === 'video' ? this.media.get(value.mediaId) : undefined;
-    const source = medium
-      ? { element: medium.element, width: medium.width, height: medium.height }
-      : null;
+    const source = medium ? this.media.drawable(medium.id) : null;
     const object = new BackgroundObject(value, source);
     this.background = { value, object };
     this.canvas.backgroundImage = object;

@@ -1,4 +1,5 @@
 import type { MediaId, StoryDocument } from '../../story';
+import { formatBytes } from '../../format/bytes';
 import { storyFileName } from '../fileName';
 import { renderStoryOverlay, type MediaSourceLookup } from '../image';
 import { chooseEngine, type EnginePreference } from './engineChoice';
@@ -92,7 +93,7 @@ export async function exportStoryVideo(
   for (const [i, blob] of blobs.entries()) {
     if (blob.size > preset.maxFileBytes) {
       throw new VideoExportError(
-        `Part ${i + 1} came out at ${(blob.size / 1e6).toFixed(1)} MB, over the ${preset.label} limit. Try a shorter trim.`,
+        `Part ${i + 1} came out at ${formatBytes(blob.size)}, over the ${preset.label} limit. Try a shorter trim.`,
       );
     }
   }
