@@ -79,7 +79,7 @@ test('keyboard only: compose with Tab and arrows, export, and focus comes back e
   await page.keyboard.press('?');
   const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(keys.getByRole('row', { name: /Undo/ }).first()).toBeVisible();
-  await keys.getByRole('button', { name: 'Close' }).click();
+  await keys.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(keys).toBeHidden();
 });
 
@@ -98,7 +98,7 @@ test('every dialog and panel closes with Close and with a tap outside', async ({
       await page.getByRole('button', { name: button }).click();
       const dialog = page.getByRole('dialog', { name });
       await expect(dialog).toBeVisible();
-      if (how === 'Close') await dialog.getByRole('button', { name: 'Close' }).click();
+      if (how === 'Close') await dialog.getByRole('button', { name: 'Close', exact: true }).click();
       else await outside();
       await expect(dialog).toBeHidden();
     }
@@ -107,7 +107,7 @@ test('every dialog and panel closes with Close and with a tap outside', async ({
     await page.getByRole('button', { name: 'Background' }).click();
     const panel = page.getByRole('region', { name: 'Background settings' });
     await expect(panel).toBeVisible();
-    if (how === 'Close') await panel.getByRole('button', { name: 'Close' }).click();
+    if (how === 'Close') await panel.getByRole('button', { name: 'Close', exact: true }).click();
     else if (how === 'outside') await outside();
     else await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
@@ -116,7 +116,7 @@ test('every dialog and panel closes with Close and with a tap outside', async ({
     await page.getByRole('button', { name: 'Draw' }).click();
     const tools = page.getByRole('toolbar', { name: 'Drawing tools' });
     await expect(tools).toBeVisible();
-    if (how === 'Close') await tools.getByRole('button', { name: 'Close' }).click();
+    if (how === 'Close') await tools.getByRole('button', { name: 'Close', exact: true }).click();
     else await outside();
     await expect(tools).toBeHidden();
   }
