@@ -1,12 +1,11 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { updateBackground, setBackground } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { MediaRegistry } from '@/lib/media';
 import { panLimits } from '@/lib/render';
 import { GRADIENTS, gradientBackground, type Background } from '@/lib/story';
-import { useCallback, useSyncExternalStore } from 'react';
 import styles from './BackgroundPanel.module.css';
 import { Choice } from './Choice';
 import { Slider } from './Slider';

@@ -30,6 +30,7 @@ import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
 import { Notices } from './Notices';
 import { PhotoChoiceDialog } from './PhotoChoiceDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
 import { TextDialog } from './TextDialog';
@@ -44,7 +45,8 @@ type Open =
   | { kind: 'text'; id: string | null }
   | { kind: 'stickers' }
   | { kind: 'export' }
-  | { kind: 'photo'; media: LoadedMedia };
+  | { kind: 'photo'; media: LoadedMedia }
+  | { kind: 'keys' };
 type Panel = null | 'background' | 'draw';
 
 /** The story editor: stage, tools and dialogs around one EditorStore. */
@@ -61,7 +63,8 @@ export default function Editor() {
   const [safeZones, setSafeZones] = useState(false);
   const [brush, setBrush] = useState<BrushSettings>({ brush: 'pen', color: '#ffffff', size: 16 });
 
-  useShortcuts(store, panel !== 'draw');
+  const showShortcuts = useCallback(() => setOpen({ kind: 'keys' }), []);
+  useShortcuts(store, panel !== 'draw', showShortcuts);
   // The store's undo runs end when a gesture or an edit ends; media are freed when the editor closes.
   useEffect(() => endRunsOnRelease(store, window), [store]);
   useEffect(() => () => media.releaseAll(), [media]);
@@ -192,6 +195,13 @@ export default function Editor() {
           onClick={() => setSafeZones(!safeZones)}
         />
         {video?.kind === 'video' && <PlayPause video={video.element} />}
+        <ToolButton
+          label="Keyboard shortcuts"
+          short="Keys"
+          icon="⌨"
+          title="Keyboard shortcuts (?)"
+          onClick={showShortcuts}
+        />
         <button
           type="button"
           className="primary export-button"
@@ -300,6 +310,7 @@ export default function Editor() {
         onPick={pickSticker}
         onClose={() => setOpen(null)}
       />
+      <ShortcutsDialog open={open?.kind === 'keys'} onClose={() => setOpen(null)} />
       <PhotoChoiceDialog
         open={open?.kind === 'photo'}
         onLayer={() => {

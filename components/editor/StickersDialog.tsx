@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { SHAPES } from '@/lib/render';
 import type { StickerLayer } from '@/lib/story';
 import { Dialog } from './Dialog';
+import styles from './StickersDialog.module.css';
 import { Swatches } from './Swatches';
 import { loadEmojiIndex, searchEmoji, type EmojiEntry } from '@/lib/stickers/emojiIndex';
 
@@ -41,7 +42,7 @@ function StickerPicker({ onPick }: { onPick: StickersDialogProps['onPick'] }) {
   );
 
   return (
-    <div className="stickers">
+    <div className={styles.stickers}>
       <input
         type="search"
         role="searchbox"
@@ -56,13 +57,13 @@ function StickerPicker({ onPick }: { onPick: StickersDialogProps['onPick'] }) {
         </p>
       )}
       {!query.trim() && (
-        <section aria-label="Shapes" className="shapes">
-          <div className="sticker-grid">
+        <section aria-label="Shapes" className={styles.shapes}>
+          <div className={styles.grid}>
             {SHAPES.map(({ shape, label }) => (
               <button
                 key={shape}
                 type="button"
-                className="sticker shape"
+                className={styles.sticker}
                 aria-label={`${label} shape`}
                 onClick={() => onPick({ kind: 'shape', shape, color: shapeColor })}
               >
@@ -73,12 +74,12 @@ function StickerPicker({ onPick }: { onPick: StickersDialogProps['onPick'] }) {
           <Swatches label="Shape colour" value={shapeColor} onChange={setShapeColor} />
         </section>
       )}
-      <div className="sticker-grid emoji-grid" aria-label="Emoji" role="group">
+      <div className={`${styles.grid} ${styles.emoji}`} aria-label="Emoji" role="group">
         {results.map((e) => (
           <button
             key={e.emoji}
             type="button"
-            className="sticker"
+            className={styles.sticker}
             aria-label={e.name}
             title={e.name}
             onClick={() => onPick({ kind: 'emoji', emoji: e.emoji, name: e.name })}

@@ -6,6 +6,8 @@ import { fontStack, STORY_FONTS, textColors } from '@/lib/render';
 import type { TextAlign, TextBackgroundStyle } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
+import { Slider } from './Slider';
+import styles from './TextDialog.module.css';
 import { Swatches } from './Swatches';
 
 interface TextDialogProps {
@@ -78,13 +80,13 @@ function TextForm({
 
   return (
     <form
-      className="text-form"
+      className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
         onDone(style);
       }}
     >
-      <div className="text-preview" style={{ justifyContent: style.align }}>
+      <div className={styles.preview} style={{ justifyContent: style.align }}>
         <textarea
           aria-label="Story text"
           data-autofocus
@@ -125,17 +127,15 @@ function TextForm({
           onChange={(background) => set({ background })}
         />
       </div>
-      <label className="slider">
-        <span>Text size</span>
-        <input
-          type="range"
-          min={32}
-          max={240}
-          step={4}
-          value={style.fontSize}
-          onChange={(e) => set({ fontSize: Number(e.target.value) })}
-        />
-      </label>
+      <Slider
+        label="Text size"
+        min={32}
+        max={240}
+        step={4}
+        value={style.fontSize}
+        format={(v) => `${v} px`}
+        onChange={(fontSize) => set({ fontSize })}
+      />
       <div className="sheet-actions">
         <button type="submit" className="primary">
           Done

@@ -8,14 +8,24 @@ const isTyping = (t: EventTarget | null) =>
 
 /**
  * Keyboard shortcuts: Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z or Ctrl+Y redo, Delete/Backspace delete,
- * Ctrl/Cmd+D duplicate, arrows nudge (Shift: further), +/- scale, [ ] rotate, Escape deselect.
+ * Ctrl/Cmd+D duplicate, arrows nudge (Shift: further), +/- scale, [ ] rotate, Escape deselect,
+ * ? lists them (ShortcutsDialog).
  */
-export function useShortcuts(store: EditorStore, enabled: boolean): void {
+export function useShortcuts(
+  store: EditorStore,
+  enabled: boolean,
+  onShowShortcuts?: () => void,
+): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
       const mod = e.ctrlKey || e.metaKey;
+      if (e.key === '?' && !mod) {
+        e.preventDefault();
+        onShowShortcuts?.();
+        return;
+      }
       const key = e.key.toLowerCase();
       if (mod && key === 'z') {
         e.preventDefault();
@@ -68,5 +78,5 @@ export function useShortcuts(store: EditorStore, enabled: boolean): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, enabled]);
+  }, [store, enabled, onShowShortcuts]);
 }
