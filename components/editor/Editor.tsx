@@ -37,7 +37,7 @@ type Panel = null | 'background' | 'draw';
 export default function Editor() {
   const [store] = useState(() => new EditorStore(createStory()));
   const [media] = useState(() => new MediaRegistry());
-  const { doc, selectedId, canUndo, canRedo } = useEditorState(store);
+  const { doc, card, selectedId, canUndo, canRedo } = useEditorState(store);
   const { session, state: draft } = useDraftSession(store, media);
   const [stage, setStage] = useState<FabricStage | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -115,7 +115,7 @@ export default function Editor() {
     [],
   );
 
-  const editing = open?.kind === 'text' && open.id ? findLayer(doc, open.id) : undefined;
+  const editing = open?.kind === 'text' && open.id ? findLayer(card, open.id) : undefined;
   const textInitial: TextStyle = editing?.type === 'text' ? editing : DEFAULT_TEXT_STYLE;
 
   const finishText = (style: TextStyle) => {
@@ -139,7 +139,7 @@ export default function Editor() {
     setPanel(null);
   };
 
-  const video = doc.background.type === 'video' ? media.get(doc.background.mediaId) : undefined;
+  const video = card.background.type === 'video' ? media.get(card.background.mediaId) : undefined;
 
   return (
     <div className="editor">
@@ -233,11 +233,11 @@ export default function Editor() {
               <BackgroundPanel
                 store={store}
                 media={media}
-                background={doc.background}
+                background={card.background}
                 onClose={() => setPanel(null)}
               />
             )}
-            <LayerBar store={store} doc={doc} selectedId={selectedId} />
+            <LayerBar store={store} card={card} selectedId={selectedId} />
             <nav className="tool-bar" aria-label="Tools">
               <MediaPicker onFile={onFile} />
               <MediaPicker onFile={onFile} capture />
@@ -273,6 +273,7 @@ export default function Editor() {
       <ExportDialog
         open={open?.kind === 'export'}
         doc={doc}
+        card={card}
         store={store}
         lookup={lookup}
         video={(id) => {

@@ -8,7 +8,7 @@ import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import type { EditorStore } from '@/lib/editor/store';
 import { setExportRunning } from '@/lib/pwa/busy';
-import type { MediaId, StoryDocument } from '@/lib/story';
+import type { Card, MediaId, StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
 import { ExportProgress, type Running } from './ExportProgress';
@@ -18,6 +18,8 @@ import { VideoOptions } from './VideoOptions';
 interface ExportDialogProps {
   open: boolean;
   doc: StoryDocument;
+  /** The card being edited: what "Image" and "Video" export. */
+  card: Card;
   store: EditorStore;
   lookup: MediaSourceLookup;
   video: (id: MediaId) => VideoMedia | undefined;
@@ -49,8 +51,8 @@ export function ExportDialog(props: ExportDialogProps) {
   );
 }
 
-function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps) {
-  const hasVideo = doc.background.type === 'video';
+function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProps) {
+  const hasVideo = card.background.type === 'video';
   const [kind, setKind] = useState<'image' | 'video'>(hasVideo ? 'video' : 'image');
   const [format, setFormat] = useState<ImageFormat>('png');
   const [preset, setPreset] = useState<VideoPreset>(VIDEO_PRESETS[0]!);
@@ -79,7 +81,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
 
   const startImage = async () => {
     setPhase({ kind: 'running', fraction: 0, started: performance.now(), engine: null });
-    const blob = await exportStoryImage(doc, lookup, { format });
+    const blob = await exportStoryImage(card, lookup, { format });
     finish([
       new File([blob], storyFileName(new Date(), format === 'png' ? 'png' : 'jpg'), {
         type: blob.type,
@@ -94,7 +96,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
     setPhase({ kind: 'running', fraction: 0, started, engine: null });
     const { exportStoryVideo } = await import('@/lib/export/video/exportStoryVideo');
     let engineName: string | null = null;
-    const result = await exportStoryVideo(doc, video, preset, {
+    const result = await exportStoryVideo(card, video, preset, {
       signal: controller.signal,
       engine,
       onEngine: (id, reason) => {
@@ -161,10 +163,10 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
           </p>
         </>
       ) : (
-        doc.background.type === 'video' && (
+        card.background.type === 'video' && (
           <VideoOptions
-            background={doc.background}
-            duration={video(doc.background.mediaId)?.duration ?? 0}
+            background={card.background}
+            duration={video(card.background.mediaId)?.duration ?? 0}
             store={store}
             preset={preset}
             onPreset={setPreset}

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { bringForward, deleteLayer, duplicateLayer, sendBackward } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/editor/draftSession';
-import { describeLayer, type StoryDocument } from '@/lib/story';
+import { describeLayer, type Card } from '@/lib/story';
 
 interface ToolButtonProps {
   label: string;
@@ -68,11 +68,11 @@ export function MediaPicker({
 /** What can be done to the selected layer, and a keyboard-friendly way to select one. */
 export function LayerBar({
   store,
-  doc,
+  card,
   selectedId,
 }: {
   store: EditorStore;
-  doc: StoryDocument;
+  card: Card;
   selectedId: string | null;
 }) {
   const id = selectedId;
@@ -83,10 +83,10 @@ export function LayerBar({
         aria-label="Selected layer"
         value={id ?? ''}
         onChange={(e) => store.select(e.target.value || null)}
-        disabled={doc.layers.length === 0}
+        disabled={card.layers.length === 0}
       >
-        <option value="">{doc.layers.length ? 'No layer selected' : 'No layers yet'}</option>
-        {doc.layers
+        <option value="">{card.layers.length ? 'No layer selected' : 'No layers yet'}</option>
+        {card.layers
           .slice()
           .reverse()
           .map((l) => (

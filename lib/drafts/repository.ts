@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { toStoryDocument, type StoryDocument } from '../story';
+import { createStory, storyMediaIds, toStoryDocument, type StoryDocument } from '../story';
 import { toStorageError } from './errors';
 import { expiresAt, isExpired } from './expiry';
 import { runDbMigrations } from './migrations';
@@ -21,10 +21,18 @@ export type KnownDraft = Pick<DraftRecord, 'id' | 'createdAt' | 'expiresAt' | 'm
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
-/** Ids of the media a document refers to. */
+/** Ids of the media a document refers to, each once however many cards use it. */
 export function mediaIdsOf(doc: StoryDocument): string[] {
-  const bg = doc.background;
-  return bg.type === 'image' || bg.type === 'video' ? [bg.mediaId] : [];
+  return storyMediaIds(doc);
+}
+
+/** A stored draft with its document migrated; one that cannot be read keeps an empty first card. */
+function readable(record: DraftRecord): DraftRecord {
+  try {
+    return { ...record, doc: toStoryDocument(record.doc) };
+  } catch {
+    return { ...record, doc: { ...createStory(record.createdAt), id: record.id } };
+  }
 }
 
 /**
@@ -132,7 +140,8 @@ export class DraftRepository {
       'byExpiry',
       IDBKeyRange.lowerBound(this.now(), true),
     );
-    return live.sort((a, b) => b.createdAt - a.createdAt);
+    // Older drafts are shown as they would open: migrated to today's document (one card for v1).
+    return live.sort((a, b) => b.createdAt - a.createdAt).map(readable);
   }
 
   /** Live drafts, newest first, each with its thumbnail (or null). */

@@ -7,7 +7,7 @@ import { DraftRepository, mediaIdsOf, type KnownDraft } from '../drafts/reposito
 import { DraftLock } from '../drafts/tabLock';
 import { renderStoryThumbnail } from '../export/image';
 import { loadMedia, type MediaRegistry } from '../media';
-import { createStory, type StoryDocument } from '../story';
+import { createStory, storyMediaIds, type StoryDocument } from '../story';
 import type { EditorStore } from './store';
 
 export interface DraftSessionState {
@@ -166,10 +166,13 @@ export class DraftSession {
   }
 
   private async loadMedia(doc: StoryDocument): Promise<void> {
-    const bg = doc.background;
-    if ((bg.type !== 'image' && bg.type !== 'video') || this.media.get(bg.mediaId) || !this.repo)
-      return;
-    const blob = await this.repo.getMedia(bg.mediaId);
+    // Every card's photo or video, each once, loaded side by side.
+    await Promise.all(storyMediaIds(doc).map((id) => this.loadMedium(id)));
+  }
+
+  private async loadMedium(mediaId: string): Promise<void> {
+    if (this.media.get(mediaId) || !this.repo) return;
+    const blob = await this.repo.getMedia(mediaId);
     if (!blob) {
       this.update({
         mediaError: 'The background photo or video of this draft is missing from this device.',
@@ -177,7 +180,7 @@ export class DraftSession {
       return;
     }
     try {
-      const loaded = await loadMedia(blob, 'The saved background', bg.mediaId);
+      const loaded = await loadMedia(blob, 'The saved background', mediaId);
       this.media.add(loaded);
       if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
     } catch (e) {

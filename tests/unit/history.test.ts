@@ -65,9 +65,10 @@ describe('EditorStore', () => {
     let calls = 0;
     store.subscribe(() => calls++);
     expect(store.run(addText, style)).toBe(true);
-    const { doc, selectedId, canUndo } = store.getState();
-    expect(doc.layers).toHaveLength(1);
-    expect(selectedId).toBe(doc.layers[0]!.id);
+    const { doc, card, selectedId, canUndo } = store.getState();
+    expect(card.layers).toHaveLength(1);
+    expect(doc.cards[0]).toBe(card);
+    expect(selectedId).toBe(card.layers[0]!.id);
     expect(canUndo).toBe(true);
     expect(doc.updatedAt).toBe(1000);
     expect(calls).toBe(1);
@@ -79,13 +80,13 @@ describe('EditorStore', () => {
   it('undoes and redoes at least 50 steps', () => {
     const store = new EditorStore(createStory(0));
     store.run(addText, style);
-    const id = store.getState().doc.layers[0]!.id;
+    const id = store.getState().card.layers[0]!.id;
     for (let i = 1; i <= 60; i++)
       store.run(transformLayer, { id, transform: { x: i, y: 0, scale: 1, rotation: 0 } });
     for (let i = 0; i < 50; i++) expect(store.undo()).toBe(true);
-    expect(store.getState().doc.layers[0]!.x).toBe(10);
+    expect(store.getState().card.layers[0]!.x).toBe(10);
     for (let i = 0; i < 50; i++) expect(store.redo()).toBe(true);
-    expect(store.getState().doc.layers[0]!.x).toBe(60);
+    expect(store.getState().card.layers[0]!.x).toBe(60);
     expect(store.redo()).toBe(false);
   });
 
@@ -103,11 +104,11 @@ describe('EditorStore', () => {
     for (const zoom of [1.1, 1.2, 1.3, 1.4])
       store.run(updateBackground, { zoom }, { mergeKey: 'zoom' });
     store.sealHistory();
-    expect(store.getState().doc.background).toMatchObject({ zoom: 1.4 });
+    expect(store.getState().card.background).toMatchObject({ zoom: 1.4 });
     store.undo();
-    expect(store.getState().doc.background).toMatchObject({ zoom: 1 });
+    expect(store.getState().card.background).toMatchObject({ zoom: 1 });
     store.undo();
-    expect(store.getState().doc.background.type).toBe('gradient');
+    expect(store.getState().card.background.type).toBe('gradient');
   });
 
   it('drops a selection that undo made invalid', () => {

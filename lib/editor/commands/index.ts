@@ -8,3 +8,8 @@ export { duplicateLayer } from './duplicateLayer';
 export { transformLayer, MIN_SCALE, MAX_SCALE } from './transformLayer';
 export { setBackground } from './setBackground';
 export { updateBackground, type BackgroundChanges } from './updateBackground';
+export { addCard } from './addCard';
+export { duplicateCard } from './duplicateCard';
+export { deleteCard } from './deleteCard';
+export { moveCardTo, moveCardEarlier, moveCardLater } from './moveCard';
+export { setCardDuration, MIN_CARD_SECONDS, MAX_CARD_SECONDS } from './setCardDuration';
