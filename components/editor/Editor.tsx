@@ -18,6 +18,7 @@ import { loadMedia, MediaError, MediaRegistry } from '@/lib/media';
 import { takeSharedFile } from '@/lib/share/intake';
 import { createStory, DEFAULT_FRAMING, findLayer, type StickerLayer } from '@/lib/story';
 import { BackgroundPanel, PlayPause } from './BackgroundPanel';
+import { CardStrip } from './cards/CardStrip';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
 import { Notices } from './Notices';
@@ -237,6 +238,14 @@ export default function Editor() {
                 onClose={() => setPanel(null)}
               />
             )}
+            <CardStrip
+              store={store}
+              doc={doc}
+              current={card}
+              lookup={lookup}
+              onTextCard={() => setOpen({ kind: 'text', id: null })}
+              disabled={draft.phase !== 'ready'}
+            />
             <LayerBar store={store} card={card} selectedId={selectedId} />
             <nav className="tool-bar" aria-label="Tools">
               <MediaPicker onFile={onFile} />
