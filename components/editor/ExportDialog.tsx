@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/lib/export/image';
-import { storyFileName } from '@/lib/export/fileName';
+import type { ImageFormat, MediaSourceLookup } from '@/lib/export/image';
+import { exportPlannedCards, type ExportedFile } from '@/lib/export/exportStory';
+import { naturalKind, planCards, planStoryExport } from '@/lib/export/storyPlan';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
@@ -13,6 +14,7 @@ import { Choice } from './Choice';
 import { Dialog } from './Dialog';
 import { ExportProgress, type Running } from './ExportProgress';
 import { ShareActions } from './ShareActions';
+import { FORMATS, StoryOptions } from './StoryOptions';
 import { VideoOptions } from './VideoOptions';
 
 interface ExportDialogProps {
@@ -31,18 +33,20 @@ interface ExportDialogProps {
 type Phase =
   | { kind: 'idle' }
   | Running
-  | { kind: 'done'; files: File[]; urls: string[]; engine?: string }
+  | { kind: 'done'; files: File[]; cards: number[]; urls: string[]; engine?: string }
   | { kind: 'failed'; message: string };
 
-const FORMATS: readonly { value: ImageFormat; label: string }[] = [
-  { value: 'png', label: 'PNG (sharpest)' },
-  { value: 'jpeg', label: 'JPEG (smaller)' },
-];
+type ExportKind = 'story' | 'image' | 'video';
+
+const hasAnyVideo = (doc: StoryDocument) => doc.cards.some((c) => naturalKind(c) === 'video');
 
 export const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Renders the story to files — a 1080×1920 image or network-ready MP4 segments — to download. */
+/**
+ * Renders the story to files — every card in order, or the current card as a 1080×1920 image or
+ * network-ready MP4 segments — to share or download.
+ */
 export function ExportDialog(props: ExportDialogProps) {
   return (
     <Dialog title="Export" open={props.open} onClose={props.onClose} className="export-sheet">
@@ -51,9 +55,10 @@ export function ExportDialog(props: ExportDialogProps) {
   );
 }
 
-function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProps) {
+function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialogProps) {
   const hasVideo = card.background.type === 'video';
-  const [kind, setKind] = useState<'image' | 'video'>(hasVideo ? 'video' : 'image');
+  const several = doc.cards.length > 1;
+  const [kind, setKind] = useState<ExportKind>(several ? 'story' : hasVideo ? 'video' : 'image');
   const [format, setFormat] = useState<ImageFormat>('png');
   const [preset, setPreset] = useState<VideoPreset>(VIDEO_PRESETS[0]!);
   const [engine, setEngine] = useState<EnginePreference>('auto');
@@ -69,34 +74,40 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
     [phase],
   );
 
-  const finish = (files: File[], engineLabel?: string) => {
+  const finish = (made: ExportedFile[], engineLabel?: string) => {
+    const files = made.map((m) => m.file);
     setPhase({
       kind: 'done',
       files,
+      cards: made.map((m) => m.card),
       urls: files.map((f) => URL.createObjectURL(f)),
       engine: engineLabel,
     });
     onExported?.(files);
   };
 
-  const startImage = async () => {
-    setPhase({ kind: 'running', fraction: 0, started: performance.now(), engine: null });
-    const blob = await exportStoryImage(card, lookup, { format });
-    finish([
-      new File([blob], storyFileName(new Date(), format === 'png' ? 'png' : 'jpg'), {
-        type: blob.type,
-      }),
-    ]);
-  };
-
-  const startVideo = async () => {
+  const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
     const started = performance.now();
     setPhase({ kind: 'running', fraction: 0, started, engine: null });
-    const { exportStoryVideo } = await import('@/lib/export/video/exportStoryVideo');
+    const options = {
+      format,
+      preset,
+      now: new Date(),
+      videoDuration: (id: MediaId) => video(id)?.duration,
+    };
+    // The whole story in order, or the current card alone as a picture or a video.
+    const plan =
+      kind === 'story'
+        ? planStoryExport(doc, options)
+        : planCards(doc, [card], () => kind, options);
     let engineName: string | null = null;
-    const result = await exportStoryVideo(card, video, preset, {
+    const made = await exportPlannedCards(plan, {
+      format,
+      preset,
+      lookup,
+      video,
       signal: controller.signal,
       engine,
       onEngine: (id, reason) => {
@@ -106,20 +117,21 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
       onProgress: (fraction) => setPhase((p) => (p.kind === 'running' ? { ...p, fraction } : p)),
     });
     abort.current = null;
-    finish(result.files, engineName ?? undefined);
+    finish(made, engineName ?? undefined);
   };
 
   const start = () => {
     // While this runs, an app update waits instead of reloading the page.
     setExportRunning(true);
-    (kind === 'video' ? startVideo() : startImage())
+    run()
       .finally(() => setExportRunning(false))
       .catch((e: unknown) => {
         abort.current = null;
         if (e instanceof DOMException && e.name === 'AbortError') return setPhase({ kind: 'idle' });
+        const what = kind === 'story' ? 'story' : kind;
         setPhase({
           kind: 'failed',
-          message: `The ${kind} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
+          message: `The ${what} could not be made: ${e instanceof Error ? e.message : String(e)} Your story is unchanged.`,
         });
       });
   };
@@ -129,6 +141,17 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
     <div className="export-form">
       <fieldset className="plain" disabled={running}>
         <legend className="visually-hidden">What to export</legend>
+        {several && (
+          <label className="radio">
+            <input
+              type="radio"
+              name="export-kind"
+              checked={kind === 'story'}
+              onChange={() => setKind('story')}
+            />{' '}
+            Whole story
+          </label>
+        )}
         <label className="radio">
           <input
             type="radio"
@@ -155,7 +178,18 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
           </p>
         )}
       </fieldset>
-      {kind === 'image' ? (
+      {kind === 'story' ? (
+        <StoryOptions
+          doc={doc}
+          format={format}
+          onFormat={setFormat}
+          preset={preset}
+          onPreset={setPreset}
+          engine={engine}
+          onEngine={setEngine}
+          disabled={running}
+        />
+      ) : kind === 'image' ? (
         <>
           <Choice label="Image format" value={format} options={FORMATS} onChange={setFormat} />
           <p className="muted">
@@ -182,7 +216,7 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
             type="button"
             className="chip"
             onClick={() => abort.current?.abort()}
-            disabled={kind === 'image'}
+            disabled={kind === 'image' || (kind === 'story' && !hasAnyVideo(doc))}
           >
             Cancel export
           </button>
@@ -199,7 +233,7 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
           {phase.engine && <p className="muted">{phase.engine}</p>}
           <ul aria-label="Exported files" className="files">
             {phase.files.map((f, i) => (
-              <li key={f.name}>
+              <li key={f.name} data-card={phase.cards[i]}>
                 {f.type.startsWith('image/') ? (
                   <img src={phase.urls[i]} alt="" width={54} height={96} />
                 ) : (
@@ -213,13 +247,14 @@ function ExportForm({ card, store, lookup, video, onExported }: ExportDialogProp
                   />
                 )}
                 <span>
+                  {several && <>Card {phase.cards[i]} · </>}
                   {f.name} · <FileLength file={f} url={phase.urls[i]!} />
                   {formatSize(f.size)}
                 </span>
               </li>
             ))}
           </ul>
-          <ShareActions files={phase.files} />
+          <ShareActions files={phase.files} cards={several ? phase.cards : undefined} />
         </div>
       )}
     </div>
