@@ -140,7 +140,7 @@ export function CardStrip({ store, doc, current, lookup, onTextCard, disabled }:
           onClick={() => store.runStory(addCard, undefined)}
           title="Add card"
         >
-          <span aria-hidden="true">＋</span> <span className={styles.word}>Add card</span>
+          <span aria-hidden="true">+</span> <span className={styles.word}>Add card</span>
         </button>
         <button
           type="button"
@@ -184,7 +184,7 @@ export function CardStrip({ store, doc, current, lookup, onTextCard, disabled }:
           aria-label="Duplicate card"
           title="Duplicate card"
         >
-          ⧉
+          ◫
         </button>
         <button
           type="button"
