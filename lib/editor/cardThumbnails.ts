@@ -7,6 +7,14 @@ const SCALE = 0.1;
 /** An edited card waits this long after its last change before it is drawn again. */
 const SETTLE_MS = 250;
 
+/** Resolves when the main thread is idle (or soon, where there is no idle callback). */
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 500 })
+      : setTimeout(resolve, 0),
+  );
+
 /**
  * Small pictures of cards for the card strip, drawn from the document with the same builders as
  * the stage and exports (never a capture of the stage). Cards are immutable, so a card object
@@ -61,7 +69,7 @@ export class CardThumbnails {
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.drain(), SETTLE_MS);
+    this.timer = setTimeout(() => void idle().then(() => this.drain()), SETTLE_MS);
   }
 
   /** Starts (again) after `dispose`: a React effect may clean up and run again. */
@@ -98,8 +106,8 @@ export class CardThumbnails {
         if (old) URL.revokeObjectURL(old.url);
         this.urls.set(id, { card, url: URL.createObjectURL(blob) });
         for (const l of this.listeners) l();
-        // Let the page breathe between cards.
-        await new Promise((r) => setTimeout(r, 0));
+        // One card per idle moment: the stage and the person's taps go first.
+        await idle();
       }
     } finally {
       this.running = false;
