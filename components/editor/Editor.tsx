@@ -26,6 +26,7 @@ import {
   type StickerLayer,
 } from '@/lib/story';
 import { BACKGROUND_PANEL_ID, BackgroundPanel, PlayPause } from './BackgroundPanel';
+import { CardStrip } from './cards/CardStrip';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
 import { Notices } from './Notices';
@@ -53,7 +54,7 @@ type Panel = null | 'background' | 'draw';
 export default function Editor() {
   const [store] = useState(() => new EditorStore(createStory()));
   const [media] = useState(() => new MediaRegistry());
-  const { doc, selectedId, canUndo, canRedo, readOnly } = useEditorState(store);
+  const { doc, card, selectedId, canUndo, canRedo, readOnly } = useEditorState(store);
   const { session, state: draft } = useDraftSession(store, media);
   const [stage, setStage] = useState<FabricStage | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -77,7 +78,7 @@ export default function Editor() {
       try {
         const loaded = media.add(await loadMedia(file, file.name || 'The pasted file'));
         // A photo background already: ask whether the new photo goes on top or replaces it.
-        const bgType = store.getState().doc.background.type;
+        const bgType = store.getState().card.background.type;
         if (loaded.kind === 'image' && (bgType === 'image' || bgType === 'video')) {
           setOpen({ kind: 'photo', media: loaded });
           setAlert(null);
@@ -139,7 +140,7 @@ export default function Editor() {
     [store],
   );
 
-  const editing = open?.kind === 'text' && open.id ? findLayer(doc, open.id) : undefined;
+  const editing = open?.kind === 'text' && open.id ? findLayer(card, open.id) : undefined;
   const textInitial: TextStyle = editing?.type === 'text' ? editing : DEFAULT_TEXT_STYLE;
 
   const finishText = (style: TextStyle) => {
@@ -163,7 +164,7 @@ export default function Editor() {
     setPanel(null);
   };
 
-  const video = doc.background.type === 'video' ? media.get(doc.background.mediaId) : undefined;
+  const video = card.background.type === 'video' ? media.get(card.background.mediaId) : undefined;
 
   return (
     <div className="editor">
@@ -261,7 +262,7 @@ export default function Editor() {
           <BackgroundPanel
             store={store}
             media={media}
-            background={doc.background}
+            background={card.background}
             onClose={() => setPanel(null)}
           />
         )}
@@ -270,7 +271,15 @@ export default function Editor() {
       {/* Hidden, not removed, while drawing: the Draw button takes the focus back after. */}
       <footer className="bottom" hidden={panel === 'draw'}>
         <>
-          <LayerBar store={store} doc={doc} selectedId={selectedId} readOnly={readOnly} />
+          <CardStrip
+            store={store}
+            doc={doc}
+            current={card}
+            lookup={lookup}
+            onTextCard={() => setOpen({ kind: 'text', id: null })}
+            disabled={draft.phase !== 'ready' || readOnly}
+          />
+          <LayerBar store={store} card={card} selectedId={selectedId} readOnly={readOnly} />
           <nav className="tool-bar" aria-label="Tools">
             <MediaPicker onFile={onFile} disabled={readOnly} />
             <MediaPicker onFile={onFile} capture disabled={readOnly} />
@@ -334,6 +343,7 @@ export default function Editor() {
       <ExportDialog
         open={open?.kind === 'export'}
         doc={doc}
+        card={card}
         store={store}
         lookup={lookup}
         video={(id) => {

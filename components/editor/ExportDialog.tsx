@@ -1,27 +1,31 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from '@/lib/export/image';
 import { isEmptyStory } from '@/lib/export/emptyStory';
+import type { ImageFormat, MediaSourceLookup } from '@/lib/export/image';
+import { exportPlannedCards, type ExportedFile } from '@/lib/export/exportStory';
 import { exportFailureMessage } from '@/lib/export/failure';
-import { storyFileName } from '@/lib/export/fileName';
+import { naturalKind, planCards, planStoryExport } from '@/lib/export/storyPlan';
 import { formatBytes } from '@/lib/format/bytes';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import type { EditorStore } from '@/lib/editor/store';
 import { setExportRunning } from '@/lib/pwa/busy';
-import type { MediaId, StoryDocument } from '@/lib/story';
+import type { Card, MediaId, StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { Dialog } from './Dialog';
 import styles from './ExportDialog.module.css';
 import { ExportProgress, type Running } from './ExportProgress';
 import { ShareActions } from './ShareActions';
+import { FORMATS, StoryOptions } from './StoryOptions';
 import { VideoOptions } from './VideoOptions';
 
 interface ExportDialogProps {
   open: boolean;
   doc: StoryDocument;
+  /** The card being edited: what "Image" and "Video" export. */
+  card: Card;
   store: EditorStore;
   lookup: MediaSourceLookup;
   video: (id: MediaId) => VideoMedia | undefined;
@@ -33,15 +37,17 @@ interface ExportDialogProps {
 type Phase =
   | { kind: 'idle' }
   | Running
-  | { kind: 'done'; files: File[]; urls: string[]; engine?: string }
+  | { kind: 'done'; files: File[]; cards: number[]; urls: string[]; engine?: string }
   | { kind: 'failed'; message: string };
 
-const FORMATS: readonly { value: ImageFormat; label: string }[] = [
-  { value: 'png', label: 'PNG (sharpest)' },
-  { value: 'jpeg', label: 'JPEG (smaller)' },
-];
+type ExportKind = 'story' | 'image' | 'video';
 
-/** Renders the story to files — a 1080×1920 image or network-ready MP4 segments — to download. */
+const hasAnyVideo = (doc: StoryDocument) => doc.cards.some((c) => naturalKind(c) === 'video');
+
+/**
+ * Renders the story to files — every card in order, or the current card as a 1080×1920 image or
+ * network-ready MP4 segments — to share or download.
+ */
 export function ExportDialog(props: ExportDialogProps) {
   return (
     <Dialog title="Export" open={props.open} onClose={props.onClose} className="export-sheet">
@@ -50,9 +56,10 @@ export function ExportDialog(props: ExportDialogProps) {
   );
 }
 
-function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps) {
-  const hasVideo = doc.background.type === 'video';
-  const [kind, setKind] = useState<'image' | 'video'>(hasVideo ? 'video' : 'image');
+function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialogProps) {
+  const hasVideo = card.background.type === 'video';
+  const several = doc.cards.length > 1;
+  const [kind, setKind] = useState<ExportKind>(several ? 'story' : hasVideo ? 'video' : 'image');
   const [format, setFormat] = useState<ImageFormat>('png');
   const [preset, setPreset] = useState<VideoPreset>(VIDEO_PRESETS[0]!);
   const [engine, setEngine] = useState<EnginePreference>('auto');
@@ -68,37 +75,42 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
     [phase],
   );
 
-  const finish = (files: File[], engineLabel?: string) => {
+  const finish = (made: ExportedFile[], engineLabel?: string) => {
+    const files = made.map((m) => m.file);
     setPhase({
       kind: 'done',
       files,
+      cards: made.map((m) => m.card),
       urls: files.map((f) => URL.createObjectURL(f)),
       engine: engineLabel,
     });
     onExported?.(files);
   };
 
-  const startImage = async () => {
-    setPhase({ kind: 'running', fraction: 0, started: performance.now(), engine: null });
-    const blob = await exportStoryImage(doc, lookup, { format });
-    finish([
-      new File([blob], storyFileName(new Date(), format === 'png' ? 'png' : 'jpg'), {
-        type: blob.type,
-      }),
-    ]);
-  };
-
-  const startVideo = async () => {
+  const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
     const started = performance.now();
     setPhase({ kind: 'running', fraction: 0, started, engine: null });
-    const { exportStoryVideo } = await import('@/lib/export/video/exportStoryVideo');
+    const options = {
+      format,
+      preset,
+      now: new Date(),
+      videoDuration: (id: MediaId) => video(id)?.duration,
+    };
+    // The whole story in order, or the current card alone as a picture or a video.
+    const plan =
+      kind === 'story'
+        ? planStoryExport(doc, options)
+        : planCards(doc, [card], () => kind, options);
     let engineName: string | null = null;
-    const result = await exportStoryVideo(doc, video, preset, {
+    const made = await exportPlannedCards(plan, {
+      format,
+      preset,
+      lookup,
+      video,
       signal: controller.signal,
       engine,
-      layerMedia: lookup,
       onEngine: (id, reason) => {
         engineName = `${id === 'webcodecs' ? 'Fast engine' : 'Compatible engine'} — ${reason}`;
         setPhase((p) => (p.kind === 'running' ? { ...p, engine: engineName } : p));
@@ -106,13 +118,13 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
       onProgress: (fraction) => setPhase((p) => (p.kind === 'running' ? { ...p, fraction } : p)),
     });
     abort.current = null;
-    finish(result.files, engineName ?? undefined);
+    finish(made, engineName ?? undefined);
   };
 
   const start = () => {
     // While this runs, an app update waits instead of reloading the page.
     setExportRunning(true);
-    (kind === 'video' ? startVideo() : startImage())
+    run()
       .finally(() => setExportRunning(false))
       .catch((e: unknown) => {
         abort.current = null;
@@ -135,6 +147,17 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
       )}
       <fieldset className="plain" disabled={running}>
         <legend className="visually-hidden">What to export</legend>
+        {several && (
+          <label className="radio">
+            <input
+              type="radio"
+              name="export-kind"
+              checked={kind === 'story'}
+              onChange={() => setKind('story')}
+            />{' '}
+            Whole story
+          </label>
+        )}
         <label className="radio">
           <input
             type="radio"
@@ -161,7 +184,18 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
           </p>
         )}
       </fieldset>
-      {kind === 'image' ? (
+      {kind === 'story' ? (
+        <StoryOptions
+          doc={doc}
+          format={format}
+          onFormat={setFormat}
+          preset={preset}
+          onPreset={setPreset}
+          engine={engine}
+          onEngine={setEngine}
+          disabled={running}
+        />
+      ) : kind === 'image' ? (
         <>
           <Choice label="Image format" value={format} options={FORMATS} onChange={setFormat} />
           <p className="muted">
@@ -169,10 +203,10 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
           </p>
         </>
       ) : (
-        doc.background.type === 'video' && (
+        card.background.type === 'video' && (
           <VideoOptions
-            background={doc.background}
-            duration={video(doc.background.mediaId)?.duration ?? 0}
+            background={card.background}
+            duration={video(card.background.mediaId)?.duration ?? 0}
             store={store}
             preset={preset}
             onPreset={setPreset}
@@ -189,7 +223,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
             type="button"
             className="chip"
             onClick={() => abort.current?.abort()}
-            disabled={kind === 'image'}
+            disabled={kind === 'image' || (kind === 'story' && !hasAnyVideo(doc))}
           >
             Cancel export
           </button>
@@ -206,7 +240,7 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
           {phase.engine && <p className="muted">{phase.engine}</p>}
           <ul aria-label="Exported files" className="files">
             {phase.files.map((f, i) => (
-              <li key={f.name}>
+              <li key={f.name} data-card={phase.cards[i]}>
                 {f.type.startsWith('image/') ? (
                   <img src={phase.urls[i]} alt="" width={54} height={96} />
                 ) : (
@@ -220,13 +254,14 @@ function ExportForm({ doc, store, lookup, video, onExported }: ExportDialogProps
                   />
                 )}
                 <span>
+                  {several && <>Card {phase.cards[i]} · </>}
                   {f.name} · <FileLength file={f} url={phase.urls[i]!} />
                   {formatBytes(f.size)}
                 </span>
               </li>
             ))}
           </ul>
-          <ShareActions files={phase.files} />
+          <ShareActions files={phase.files} cards={several ? phase.cards : undefined} />
         </div>
       )}
     </div>

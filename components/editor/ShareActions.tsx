@@ -5,16 +5,18 @@ import { downloadFiles } from '@/lib/share/download';
 import {
   batchLabel,
   canShareFiles,
+  cardBatchLabel,
   shareBatches,
   shareFiles,
   whatsappLink,
 } from '@/lib/share/share';
 
 /**
- * What to do with exported files: share them (Web Share with files, in batches the browser
+ * What to do with exported files (with `cards`, the card number of each file, for a story of
+ * several cards): share them (Web Share with files, in batches the browser
  * accepts), or download them and send the caption through WhatsApp.
  */
-export function ShareActions({ files }: { files: File[] }) {
+export function ShareActions({ files, cards }: { files: File[]; cards?: number[] }) {
   const [caption, setCaption] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -53,7 +55,7 @@ export function ShareActions({ files }: { files: File[] }) {
             aria-describedby={shareable ? undefined : noteId}
             onClick={() => share(batch)}
           >
-            {batchLabel(batches, i)}
+            {cards ? cardBatchLabel(batches, i, cards) : batchLabel(batches, i)}
           </button>
         ))}
         <button type="button" className="primary" onClick={() => downloadFiles(files)}>

@@ -10,7 +10,7 @@ import {
 } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/session/draftSession';
-import { describeLayer, findLayer, type PhotoFrame, type StoryDocument } from '@/lib/story';
+import { describeLayer, type Card, type PhotoFrame } from '@/lib/story';
 import { Choice } from './Choice';
 
 interface ToolButtonProps {
@@ -93,29 +93,29 @@ export function MediaPicker({
 /** What can be done to the selected layer, and a keyboard-friendly way to select one. */
 export function LayerBar({
   store,
-  doc,
+  card,
   selectedId,
   readOnly = false,
 }: {
   store: EditorStore;
-  doc: StoryDocument;
+  card: Card;
   selectedId: string | null;
   /** The story is shown, not edited here: the layer actions are off. */
   readOnly?: boolean;
 }) {
   const id = readOnly ? null : selectedId;
   const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
-  const selected = findLayer(doc, id);
+  const selected = id ? card.layers.find((l) => l.id === id) : undefined;
   return (
     <div className="layer-bar" role="toolbar" aria-label="Layer">
       <select
         aria-label="Selected layer"
         value={id ?? ''}
         onChange={(e) => store.select(e.target.value || null)}
-        disabled={doc.layers.length === 0}
+        disabled={card.layers.length === 0}
       >
-        <option value="">{doc.layers.length ? 'No layer selected' : 'No layers yet'}</option>
-        {doc.layers
+        <option value="">{card.layers.length ? 'No layer selected' : 'No layers yet'}</option>
+        {card.layers
           .slice()
           .reverse()
           .map((l) => (

@@ -38,8 +38,8 @@ export function useShortcuts(
         store.redo();
         return;
       }
-      const { doc, selectedId } = store.getState();
-      const layer = findLayer(doc, selectedId);
+      const { card, selectedId } = store.getState();
+      const layer = findLayer(card, selectedId);
       if (!layer) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();

@@ -15,7 +15,7 @@ interface Item {
   id: string;
   createdAt: number;
   expiresAt: number;
-  layers: number;
+  cards: number;
   thumbnailUrl: string | null;
 }
 
@@ -150,8 +150,8 @@ export function DraftsList() {
             <div className="draft-text">
               <span className="draft-title">Story from {formatTime(item.createdAt)}</span>
               <span className="muted">
-                {timeLeftLabel(item.expiresAt, now)} · {item.layers} layer
-                {item.layers === 1 ? '' : 's'}
+                {item.cards} card{item.cards === 1 ? '' : 's'} ·{' '}
+                {timeLeftLabel(item.expiresAt, now)}
               </span>
             </div>
             <div className="draft-actions">
@@ -186,7 +186,7 @@ function toItem(r: DraftRecord & { thumbnail: Blob | null }): Item {
     id: r.id,
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
-    layers: r.doc.layers.length,
+    cards: r.doc.cards.length,
     thumbnailUrl: r.thumbnail ? URL.createObjectURL(r.thumbnail) : null,
   };
 }

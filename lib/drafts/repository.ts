@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { SCHEMA_VERSION, toStoryDocument, type StoryDocument } from '../story';
+import { createStory, SCHEMA_VERSION, storyMediaIds, toStoryDocument, type StoryDocument } from '../story';
 import { DraftStorageError, STORAGE_MESSAGES, toStorageError } from './errors';
 import { expiresAt, isExpired } from './expiry';
 import { DB_MIGRATIONS, runDbMigrations, type DbMigration } from './migrations';
@@ -38,13 +38,18 @@ export type KnownDraft = Pick<DraftRecord, 'id' | 'createdAt' | 'expiresAt' | 'm
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
-/** Ids of the media a document refers to. */
+/** Ids of the media a document refers to, each once however many cards use it. */
 export function mediaIdsOf(doc: StoryDocument): string[] {
-  const bg = doc.background;
-  const ids = bg.type === 'image' || bg.type === 'video' ? [bg.mediaId] : [];
-  for (const l of doc.layers)
-    if (l.type === 'photo' && !ids.includes(l.mediaId)) ids.push(l.mediaId);
-  return ids;
+  return storyMediaIds(doc);
+}
+
+/** A stored draft with its document migrated; one that cannot be read keeps an empty first card. */
+function readable(record: DraftRecord): DraftRecord {
+  try {
+    return { ...record, doc: toStoryDocument(record.doc) };
+  } catch {
+    return { ...record, doc: { ...createStory(record.createdAt), id: record.id } };
+  }
 }
 
 /**
@@ -205,7 +210,8 @@ export class DraftRepository {
       'byExpiry',
       IDBKeyRange.lowerBound(this.now(), true),
     );
-    return live.sort((a, b) => b.createdAt - a.createdAt);
+    // Older drafts are shown as they would open: migrated to today's document (one card for v1).
+    return live.sort((a, b) => b.createdAt - a.createdAt).map(readable);
   }
 
   /** Live drafts, newest first, each with its thumbnail (or null). */

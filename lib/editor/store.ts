@@ -1,10 +1,21 @@
-import type { LayerId, StoryDocument } from '../story';
-import type { Command } from './command';
+import {
+  findCard,
+  replaceCard,
+  type Card,
+  type CardId,
+  type LayerId,
+  type StoryDocument,
+} from '../story';
+import type { Command, StoryCommand } from './command';
 import { History } from './history';
 
-/** What the editor shows: the document, what is selected and what history allows. */
+/** What the editor shows: the story, the card being edited, what is selected, what history allows. */
 export interface EditorState {
   doc: StoryDocument;
+  /** The card every tool acts on. */
+  currentCardId: CardId;
+  /** The current card itself (derived from `doc` and `currentCardId`). */
+  card: Card;
   selectedId: LayerId | null;
   canUndo: boolean;
   canRedo: boolean;
@@ -14,6 +25,7 @@ export interface EditorState {
 
 interface Snapshot {
   doc: StoryDocument;
+  currentCardId: CardId;
   selectedId: LayerId | null;
 }
 
@@ -26,9 +38,10 @@ export interface RunOptions {
 }
 
 /**
- * The editor's state container. Every change to the document goes through `run`, which records
- * history; views subscribe and re-render from `getState()`. Framework-free, so it is unit tested
- * and shared by React and the Fabric adapter.
+ * The editor's state container. Every change to the document goes through `run` (a command on
+ * the current card) or `runStory` (a command on the cards), which record history; views
+ * subscribe and re-render from `getState()`. Framework-free, so it is unit tested and shared by
+ * React and the Fabric adapter.
  */
 export class EditorStore {
   private state: EditorState;
@@ -41,7 +54,16 @@ export class EditorStore {
     private readonly now: () => number = Date.now,
   ) {
     this.history = new History<Snapshot>(historyLimit);
-    this.state = { doc, selectedId: null, canUndo: false, canRedo: false, readOnly: false };
+    const card = doc.cards[0]!;
+    this.state = {
+      doc,
+      currentCardId: card.id,
+      card,
+      selectedId: null,
+      canUndo: false,
+      canRedo: false,
+      readOnly: false,
+    };
   }
 
   getState = (): EditorState => this.state;
@@ -58,14 +80,27 @@ export class EditorStore {
     this.emit();
   }
 
-  /** Performs a command; returns whether it changed anything. */
+  /** Performs a command on the current card; returns whether it changed anything. */
   run<A>(command: Command<A>, args: A, options: RunOptions = {}): boolean {
     if (this.state.readOnly) return false;
-    const result = command.perform(this.state.doc, args);
+    const result = command.perform(this.state.card, args);
     if (!result) return false;
     this.history.record(this.snapshot(), options.mergeKey, this.now());
     const selectedId = result.select === undefined ? this.state.selectedId : result.select;
-    this.set({ ...result.doc, updatedAt: this.now() }, selectedId);
+    const doc = replaceCard(this.state.doc, { ...result.doc, id: this.state.currentCardId });
+    this.set({ ...doc, updatedAt: this.now() }, this.state.currentCardId, selectedId);
+    return true;
+  }
+
+  /** Performs a command on the story's cards; returns whether it changed anything. */
+  runStory<A>(command: StoryCommand<A>, args: A): boolean {
+    if (this.state.readOnly) return false;
+    const result = command.perform(this.state.doc, args, this.state.currentCardId);
+    if (!result) return false;
+    this.history.record(this.snapshot(), undefined, this.now());
+    const cardId = result.currentCardId ?? this.state.currentCardId;
+    const selectedId = result.select === undefined ? this.state.selectedId : result.select;
+    this.set({ ...result.doc, updatedAt: this.now() }, cardId, selectedId);
     return true;
   }
 
@@ -79,11 +114,12 @@ export class EditorStore {
     return [this.state.doc, ...this.history.states().map((s) => s.doc)];
   }
 
+  /** Steps back; the card where the change was made becomes current again. */
   undo(): boolean {
     if (this.state.readOnly) return false;
     const prev = this.history.undo(this.snapshot());
     if (!prev) return false;
-    this.set(prev.doc, this.validSelection(prev.doc, this.state.selectedId ?? prev.selectedId));
+    this.restore(prev);
     return true;
   }
 
@@ -91,34 +127,58 @@ export class EditorStore {
     if (this.state.readOnly) return false;
     const next = this.history.redo(this.snapshot());
     if (!next) return false;
-    this.set(next.doc, this.validSelection(next.doc, this.state.selectedId ?? next.selectedId));
+    this.restore(next);
     return true;
   }
 
+  /** Selects a layer of the current card (null clears). */
   select(id: LayerId | null): void {
-    const selectedId = this.validSelection(this.state.doc, id);
+    const selectedId = this.validSelection(this.state.card, id);
     if (selectedId === this.state.selectedId) return;
-    this.set(this.state.doc, selectedId);
+    this.set(this.state.doc, this.state.currentCardId, selectedId);
+  }
+
+  /**
+   * Makes a card current. Not an undo step, like selecting a layer: undo brings back the card of
+   * the change it undoes anyway.
+   */
+  selectCard(id: CardId): void {
+    if (id === this.state.currentCardId || !findCard(this.state.doc, id)) return;
+    this.history.seal();
+    this.set(this.state.doc, id, null);
   }
 
   /** Replaces the whole document and forgets the history (loading a draft, say). */
   load(doc: StoryDocument): void {
     this.history.clear();
-    this.set(doc, null);
+    this.set(doc, doc.cards[0]!.id, null);
   }
 
-  private validSelection(doc: StoryDocument, id: LayerId | null): LayerId | null {
-    return id && doc.layers.some((l) => l.id === id) ? id : null;
+  private restore(s: Snapshot): void {
+    // The same card and selection as when the step was recorded; a layer still selected on that
+    // card stays selected.
+    const cardId = findCard(s.doc, s.currentCardId) ? s.currentCardId : s.doc.cards[0]!.id;
+    const card = findCard(s.doc, cardId)!;
+    const keep = cardId === this.state.currentCardId ? this.state.selectedId : null;
+    this.set(s.doc, cardId, this.validSelection(card, keep ?? s.selectedId));
+  }
+
+  private validSelection(card: Card, id: LayerId | null): LayerId | null {
+    return id && card.layers.some((l) => l.id === id) ? id : null;
   }
 
   private snapshot(): Snapshot {
-    return { doc: this.state.doc, selectedId: this.state.selectedId };
+    const { doc, currentCardId, selectedId } = this.state;
+    return { doc, currentCardId, selectedId };
   }
 
-  private set(doc: StoryDocument, selectedId: LayerId | null): void {
+  private set(doc: StoryDocument, currentCardId: CardId, selectedId: LayerId | null): void {
+    const card = findCard(doc, currentCardId) ?? doc.cards[0]!;
     this.state = {
       doc,
-      selectedId,
+      currentCardId: card.id,
+      card,
+      selectedId: this.validSelection(card, selectedId),
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       readOnly: this.state.readOnly,

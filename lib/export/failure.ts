@@ -5,7 +5,7 @@ import { VideoExportError } from './video/job';
  * VideoExportError), otherwise plain words and a next step. Internal codes and raw library
  * errors go to the console only.
  */
-export function exportFailureMessage(kind: 'image' | 'video', error: unknown): string {
+export function exportFailureMessage(kind: 'story' | 'image' | 'video', error: unknown): string {
   if (error instanceof VideoExportError) {
     if (error.detail) console.error(`Story Composer: ${kind} export failed:`, error.detail, error);
     return `${error.message} Your story is unchanged.`;
@@ -14,6 +14,8 @@ export function exportFailureMessage(kind: 'image' | 'video', error: unknown): s
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return `The ${kind} could not be made: this device is out of storage space. Delete old drafts, then try again. Your story is unchanged.`;
   }
+  if (kind === 'story')
+    return 'The story could not be made. Try again; if it fails again, export its cards one at a time, or reload the page (your story is saved). Your story is unchanged.';
   return kind === 'video'
     ? 'The video could not be made. Try again; if it fails again, choose the other engine, or reload the page (your story is saved). Your story is unchanged.'
     : 'The image could not be made. Try again; if it fails again, reload the page (your story is saved) and export once more. Your story is unchanged.';

@@ -1,5 +1,5 @@
 import { StaticCanvas } from 'fabric';
-import { STAGE_HEIGHT, STAGE_WIDTH, type MediaId, type StoryDocument } from '../story';
+import { STAGE_HEIGHT, STAGE_WIDTH, type Card, type MediaId, type StoryDocument } from '../story';
 import {
   BackgroundObject,
   createLayerObject,
@@ -23,12 +23,12 @@ export interface ImageExportOptions {
 export type MediaSourceLookup = (id: MediaId) => BackgroundSource | null;
 
 /**
- * Renders the story from its document — not a capture of the scaled preview — with the same
- * object builders as the stage, so the file shows what the stage shows. At scale 1 the image is
- * exactly 1080×1920.
+ * Renders a card from the document — not a capture of the scaled preview — with the same object
+ * builders as the stage, so the file shows what the stage shows. At scale 1 the image is exactly
+ * 1080×1920.
  */
 export async function renderStoryImage(
-  doc: StoryDocument,
+  doc: Card,
   lookup: MediaSourceLookup,
   { format, quality = 0.92, scale = 1, layersOnly = false }: ImageExportOptions,
 ): Promise<Blob> {
@@ -58,9 +58,9 @@ export async function renderStoryImage(
   }
 }
 
-/** The story as a 1080×1920 PNG or JPEG file's bytes. */
+/** A card as a 1080×1920 PNG or JPEG file's bytes. */
 export async function exportStoryImage(
-  doc: StoryDocument,
+  doc: Card,
   lookup: MediaSourceLookup,
   options: Omit<ImageExportOptions, 'scale'>,
 ): Promise<Blob> {
@@ -70,9 +70,9 @@ export async function exportStoryImage(
   return blob;
 }
 
-/** A small JPEG of the story (216×384) for the drafts list. */
+/** A small JPEG of the story's first card (216×384) for the drafts list. */
 export function renderStoryThumbnail(doc: StoryDocument, lookup: MediaSourceLookup): Promise<Blob> {
-  return renderStoryImage(doc, lookup, { format: 'jpeg', quality: 0.7, scale: 0.2 });
+  return renderStoryImage(doc.cards[0]!, lookup, { format: 'jpeg', quality: 0.7, scale: 0.2 });
 }
 
 /**
@@ -80,7 +80,7 @@ export function renderStoryThumbnail(doc: StoryDocument, lookup: MediaSourceLook
  * `lookup` finds the photos of photo layers.
  */
 export function renderStoryOverlay(
-  doc: StoryDocument,
+  doc: Card,
   lookup: MediaSourceLookup = () => null,
 ): Promise<Blob> {
   return renderStoryImage(doc, lookup, { format: 'png', layersOnly: true });

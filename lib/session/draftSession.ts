@@ -7,7 +7,7 @@ import { DraftRepository, mediaIdsOf, type KnownDraft } from '../drafts/reposito
 import { DraftLock } from '../drafts/tabLock';
 import type { EditorStore } from '../editor/store';
 import { loadMedia, type MediaRegistry } from '../media';
-import { createStory, type StoryDocument } from '../story';
+import { createStory, storyMediaIds, type StoryDocument } from '../story';
 import { openProblemMessage, type OpenProblem } from './openProblem';
 
 export type { OpenProblem } from './openProblem';
@@ -218,39 +218,36 @@ export class DraftSession {
     for (const l of this.listeners) l();
   }
 
+  /** Every card's photo or video and the photos of photo layers, each once, side by side. */
   private async loadMedia(doc: StoryDocument): Promise<void> {
-    await this.loadLayerPhotos(doc);
-    const bg = doc.background;
-    if ((bg.type !== 'image' && bg.type !== 'video') || this.media.get(bg.mediaId) || !this.repo)
-      return;
-    const blob = await this.repo.getMedia(bg.mediaId).catch(() => undefined);
+    const backgrounds = new Set<string>();
+    for (const card of doc.cards) {
+      const bg = card.background;
+      if (bg.type === 'image' || bg.type === 'video') backgrounds.add(bg.mediaId);
+    }
+    await Promise.all(
+      storyMediaIds(doc).map((id) => this.loadMedium(id, backgrounds.has(id))),
+    );
+  }
+
+  private async loadMedium(mediaId: string, background: boolean): Promise<void> {
+    if (this.media.get(mediaId) || !this.repo) return;
+    const blob = await this.repo.getMedia(mediaId).catch(() => undefined);
     if (!blob) {
       this.update({
-        mediaError:
-          'The background photo or video of this draft is missing from this device. Add it again with "Add photo or video".',
+        mediaError: background
+          ? 'A background photo or video of this draft is missing from this device. Add it again with "Add photo or video".'
+          : 'A photo of this draft is missing from this device; it shows as a grey box.',
       });
       return;
     }
     try {
-      const loaded = await loadMedia(blob, 'The saved background', bg.mediaId);
-      this.media.add(loaded);
+      const loaded = this.media.add(
+        await loadMedia(blob, background ? 'The saved background' : 'A saved photo', mediaId),
+      );
       if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
     } catch (e) {
       this.update({ mediaError: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
-  /** Photos of photo layers; one that is missing shows as a grey box and is reported. */
-  private async loadLayerPhotos(doc: StoryDocument): Promise<void> {
-    for (const layer of doc.layers) {
-      if (layer.type !== 'photo' || this.media.get(layer.mediaId) || !this.repo) continue;
-      const blob = await this.repo.getMedia(layer.mediaId);
-      try {
-        if (!blob) throw new Error('A photo of this draft is missing from this device.');
-        this.media.add(await loadMedia(blob, 'A saved photo', layer.mediaId));
-      } catch (e) {
-        this.update({ mediaError: e instanceof Error ? e.message : String(e) });
-      }
     }
   }
 

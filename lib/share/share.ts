@@ -63,3 +63,19 @@ export function batchLabel(batches: readonly (readonly File[])[], index: number)
   const last = before + batches[index]!.length;
   return `Share ${first === last ? first : `${first}–${last}`} of ${total}`;
 }
+
+/**
+ * "Share", or, when a story's files need several shares, which cards each one holds: "Share
+ * cards 1–4", "Share card 5". `cards` is the card number of every file, in order.
+ */
+export function cardBatchLabel(
+  batches: readonly (readonly File[])[],
+  index: number,
+  cards: readonly number[],
+): string {
+  if (batches.length === 1) return 'Share';
+  const before = batches.slice(0, index).reduce((n, b) => n + b.length, 0);
+  const first = cards[before]!;
+  const last = cards[before + batches[index]!.length - 1]!;
+  return first === last ? `Share card ${first}` : `Share cards ${first}–${last}`;
+}

@@ -1,8 +1,11 @@
 import { createId } from './ids';
 import {
+  DEFAULT_CARD_DURATION,
   SCHEMA_VERSION,
   STAGE_HEIGHT,
   STAGE_WIDTH,
+  type Background,
+  type Card,
   type Framing,
   type GradientBackground,
   type StoryDocument,
@@ -52,8 +55,7 @@ export function createStory(now: number = Date.now()): StoryDocument {
     updatedAt: now,
     width: STAGE_WIDTH,
     height: STAGE_HEIGHT,
-    background: gradientBackground(0),
-    layers: [],
+    cards: [createCard()],
   };
 }
 
@@ -74,6 +76,11 @@ export const DEFAULT_TEXT_STYLE: Readonly<
   align: 'center',
   background: 'none',
 };
+
+/** A new card: empty, on the first gradient unless a background is given. */
+export function createCard(background: Background = gradientBackground(0)): Card {
+  return { id: createId('c'), background, layers: [], duration: DEFAULT_CARD_DURATION };
+}
 
 /** A text layer in the middle of the stage with the given content and style. */
 export function createTextLayer(fields: Partial<Omit<TextLayer, 'id' | 'type'>> = {}): TextLayer {

@@ -3,3 +3,4 @@ export * from './defaults';
 export * from './ids';
 export * from './serialize';
 export * from './layers';
+export * from './cards';

@@ -1,8 +1,11 @@
-import type { Layer, LayerId, StoryDocument } from './types';
+import type { Card, Layer, LayerId } from './types';
 
-/** Finds a layer by id. */
-export function findLayer(doc: StoryDocument, id: LayerId | null | undefined): Layer | undefined {
-  return id ? doc.layers.find((l) => l.id === id) : undefined;
+/** Finds a layer of a card by id. */
+export function findLayer(
+  card: Pick<Card, 'layers'>,
+  id: LayerId | null | undefined,
+): Layer | undefined {
+  return id ? card.layers.find((l) => l.id === id) : undefined;
 }
 
 /** A short, human description of a layer, used in accessible names and messages. */

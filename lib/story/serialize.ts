@@ -1,10 +1,13 @@
 import { DEFAULT_TEXT_WIDTH } from './defaults';
 import { STORY_MIGRATIONS, type StoryMigration } from './migrations';
 import {
+  MAX_CARDS,
+  MIN_CARDS,
   SCHEMA_VERSION,
   STAGE_HEIGHT,
   STAGE_WIDTH,
   type Background,
+  type Card,
   type Layer,
   type StoryDocument,
   type Stroke,
@@ -51,10 +54,10 @@ function checkFraming(o: Json, path: string): void {
   str(o, 'color', path);
 }
 
-function checkBackground(v: unknown): asserts v is Background {
-  if (!isObject(v)) fail('background', 'an object');
-  const type = oneOf(v, 'type', 'background', ['solid', 'gradient', 'image', 'video']);
-  if (type === 'solid') str(v, 'color', 'background');
+function checkBackground(v: unknown, path: string): asserts v is Background {
+  if (!isObject(v)) fail(path, 'an object');
+  const type = oneOf(v, 'type', path, ['solid', 'gradient', 'image', 'video']);
+  if (type === 'solid') str(v, 'color', path);
   if (type === 'gradient') {
     const colors = v.colors;
     if (
@@ -62,15 +65,15 @@ function checkBackground(v: unknown): asserts v is Background {
       colors.length < 2 ||
       !colors.every((c) => typeof c === 'string')
     ) {
-      fail('background.colors', 'two or more colours');
+      fail(`${path}.colors`, 'two or more colours');
     }
-    num(v, 'angle', 'background');
+    num(v, 'angle', path);
   }
-  if (type === 'image' || type === 'video') checkFraming(v, 'background');
+  if (type === 'image' || type === 'video') checkFraming(v, path);
   if (type === 'video') {
-    num(v, 'trimStart', 'background');
-    if (v.trimEnd !== null) num(v, 'trimEnd', 'background');
-    if (typeof v.muted !== 'boolean') fail('background.muted', 'true or false');
+    num(v, 'trimStart', path);
+    if (v.trimEnd !== null) num(v, 'trimEnd', path);
+    if (typeof v.muted !== 'boolean') fail(`${path}.muted`, 'true or false');
   }
 }
 
@@ -82,8 +85,7 @@ function checkStroke(v: unknown, path: string): asserts v is Stroke {
   str(v, 'path', path);
 }
 
-function checkLayer(v: unknown, i: number): asserts v is Layer {
-  const path = `layers[${i}]`;
+function checkLayer(v: unknown, path: string): asserts v is Layer {
   if (!isObject(v)) fail(path, 'an object');
   str(v, 'id', path);
   for (const k of ['x', 'y', 'scale', 'rotation']) num(v, k, path);
@@ -122,6 +124,15 @@ function checkLayer(v: unknown, i: number): asserts v is Layer {
   }
 }
 
+function checkCard(v: unknown, path: string): asserts v is Card {
+  if (!isObject(v)) fail(path, 'an object');
+  str(v, 'id', path);
+  num(v, 'duration', path);
+  checkBackground(v.background, `${path}.background`);
+  if (!Array.isArray(v.layers)) fail(`${path}.layers`, 'a list');
+  v.layers.forEach((l, j) => checkLayer(l, `${path}.layers[${j}]`));
+}
+
 /** Runs the migrations that take a document from its version to the current one. */
 export function migrateStory(
   raw: Json,
@@ -157,9 +168,11 @@ export function toStoryDocument(value: unknown): StoryDocument {
   if (doc.width !== STAGE_WIDTH || doc.height !== STAGE_HEIGHT) {
     fail('story size', `${STAGE_WIDTH}×${STAGE_HEIGHT}`);
   }
-  checkBackground(doc.background);
-  if (!Array.isArray(doc.layers)) fail('layers', 'a list');
-  doc.layers.forEach(checkLayer);
+  const cards = doc.cards;
+  if (!Array.isArray(cards) || cards.length < MIN_CARDS || cards.length > MAX_CARDS) {
+    fail('cards', `a list of ${MIN_CARDS} to ${MAX_CARDS} cards`);
+  }
+  cards.forEach((c, i) => checkCard(c, `cards[${i}]`));
   return doc as unknown as StoryDocument;
 }
 

@@ -8,10 +8,17 @@ export const STAGE_WIDTH = 1080;
 export const STAGE_HEIGHT = 1920;
 
 /** Version of the document's shape; bump it and add a migration when the shape changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** How many cards a story may hold. */
+export const MIN_CARDS = 1;
+export const MAX_CARDS = 30;
+/** Seconds a still card lasts when it becomes a video (music or motion). */
+export const DEFAULT_CARD_DURATION = 5;
 
 export type MediaId = string;
 export type LayerId = string;
+export type CardId = string;
 
 export type BackgroundFit = 'cover' | 'contain';
 
@@ -136,6 +143,19 @@ export interface PhotoLayer extends Transform {
 export type Layer = TextLayer | StickerLayer | DrawingLayer | PhotoLayer;
 export type LayerType = Layer['type'];
 
+/**
+ * One card of a story: its own background and layers. Layer and background commands, the stage
+ * and the exports all work on one card.
+ */
+export interface Card {
+  id: CardId;
+  background: Background;
+  /** Bottom to top. */
+  layers: Layer[];
+  /** Seconds, for a still card that exports as a video (music or motion). */
+  duration: number;
+}
+
 export interface StoryDocument {
   schemaVersion: typeof SCHEMA_VERSION;
   id: string;
@@ -144,7 +164,6 @@ export interface StoryDocument {
   updatedAt: number;
   width: typeof STAGE_WIDTH;
   height: typeof STAGE_HEIGHT;
-  background: Background;
-  /** Bottom to top. */
-  layers: Layer[];
+  /** MIN_CARDS to MAX_CARDS cards, in story order. */
+  cards: Card[];
 }

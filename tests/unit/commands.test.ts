@@ -12,7 +12,7 @@ import {
   updateBackground,
   updateText,
 } from '../../lib/editor/commands';
-import { createStory, type StoryDocument } from '../../lib/story';
+import { createCard, type Card } from '../../lib/story';
 
 const style = {
   text: 'Hi',
@@ -23,17 +23,17 @@ const style = {
   background: 'none',
 } as const;
 
-function withLayers(n: number): StoryDocument {
-  let doc = createStory(0);
+function withLayers(n: number): Card {
+  let doc = createCard();
   for (let i = 0; i < n; i++) doc = addText.perform(doc, { ...style, text: `L${i}` })!.doc;
   return doc;
 }
 
-const texts = (doc: StoryDocument) => doc.layers.map((l) => (l.type === 'text' ? l.text : l.type));
+const texts = (doc: Card) => doc.layers.map((l) => (l.type === 'text' ? l.text : l.type));
 
 describe('commands', () => {
   it('addText centres a new layer and selects it; blank text adds nothing', () => {
-    const r = addText.perform(createStory(0), style)!;
+    const r = addText.perform(createCard(), style)!;
     expect(r.doc.layers).toHaveLength(1);
     expect(r.doc.layers[0]).toMatchObject({
       type: 'text',
@@ -44,7 +44,7 @@ describe('commands', () => {
       rotation: 0,
     });
     expect(r.select).toBe(r.doc.layers[0]!.id);
-    expect(addText.perform(createStory(0), { ...style, text: '  \n ' })).toBeNull();
+    expect(addText.perform(createCard(), { ...style, text: '  \n ' })).toBeNull();
   });
 
   it('updateText changes style and keeps position; emptying the text deletes the layer', () => {
@@ -135,7 +135,7 @@ describe('commands', () => {
   });
 
   it('adds stickers and drawings; an empty drawing adds nothing', () => {
-    const doc = addSticker.perform(createStory(0), {
+    const doc = addSticker.perform(createCard(), {
       kind: 'emoji',
       emoji: '😀',
       name: 'grinning face',
@@ -157,7 +157,7 @@ describe('commands', () => {
   });
 
   it('sets and adjusts backgrounds; framing only applies to photos and videos', () => {
-    const doc = createStory(0);
+    const doc = createCard();
     expect(updateBackground.perform(doc, { zoom: 2 })).toBeNull();
     expect(setBackground.perform(doc, doc.background)).toBeNull();
     const photo = setBackground.perform(doc, {
@@ -174,7 +174,7 @@ describe('commands', () => {
   });
 
   it('keeps a video trim end after its start', () => {
-    const doc = setBackground.perform(createStory(0), {
+    const doc = setBackground.perform(createCard(), {
       type: 'video',
       mediaId: 'v',
       color: '#000',

@@ -66,9 +66,10 @@ describe('EditorStore', () => {
     let calls = 0;
     store.subscribe(() => calls++);
     expect(store.run(addText, style)).toBe(true);
-    const { doc, selectedId, canUndo } = store.getState();
-    expect(doc.layers).toHaveLength(1);
-    expect(selectedId).toBe(doc.layers[0]!.id);
+    const { doc, card, selectedId, canUndo } = store.getState();
+    expect(card.layers).toHaveLength(1);
+    expect(doc.cards[0]).toBe(card);
+    expect(selectedId).toBe(card.layers[0]!.id);
     expect(canUndo).toBe(true);
     expect(doc.updatedAt).toBe(1000);
     expect(calls).toBe(1);
@@ -80,13 +81,13 @@ describe('EditorStore', () => {
   it('undoes and redoes at least 50 steps', () => {
     const store = new EditorStore(createStory(0));
     store.run(addText, style);
-    const id = store.getState().doc.layers[0]!.id;
+    const id = store.getState().card.layers[0]!.id;
     for (let i = 1; i <= 60; i++)
       store.run(transformLayer, { id, transform: { x: i, y: 0, scale: 1, rotation: 0 } });
     for (let i = 0; i < 50; i++) expect(store.undo()).toBe(true);
-    expect(store.getState().doc.layers[0]!.x).toBe(10);
+    expect(store.getState().card.layers[0]!.x).toBe(10);
     for (let i = 0; i < 50; i++) expect(store.redo()).toBe(true);
-    expect(store.getState().doc.layers[0]!.x).toBe(60);
+    expect(store.getState().card.layers[0]!.x).toBe(60);
     expect(store.redo()).toBe(false);
   });
 
@@ -104,11 +105,11 @@ describe('EditorStore', () => {
     for (const zoom of [1.1, 1.2, 1.3, 1.4])
       store.run(updateBackground, { zoom }, { mergeKey: 'zoom' });
     store.sealHistory();
-    expect(store.getState().doc.background).toMatchObject({ zoom: 1.4 });
+    expect(store.getState().card.background).toMatchObject({ zoom: 1.4 });
     store.undo();
-    expect(store.getState().doc.background).toMatchObject({ zoom: 1 });
+    expect(store.getState().card.background).toMatchObject({ zoom: 1 });
     store.undo();
-    expect(store.getState().doc.background.type).toBe('gradient');
+    expect(store.getState().card.background.type).toBe('gradient');
   });
 
   it('drops a selection that undo made invalid', () => {
@@ -125,7 +126,7 @@ describe('EditorStore', () => {
     vi.useFakeTimers({ now: 5_000 });
     const store = new EditorStore(createStory(0));
     store.run(addText, style);
-    const id = store.getState().doc.layers[0]!.id;
+    const id = store.getState().card.layers[0]!.id;
     const nudge = (x: number) =>
       store.run(
         transformLayer,
@@ -140,11 +141,11 @@ describe('EditorStore', () => {
     vi.advanceTimersByTime(3 * 60_000);
     nudge(4); // minutes later: a new run again
     store.undo();
-    expect(store.getState().doc.layers[0]!.x).toBe(3);
+    expect(store.getState().card.layers[0]!.x).toBe(3);
     store.undo();
-    expect(store.getState().doc.layers[0]!.x).toBe(2);
+    expect(store.getState().card.layers[0]!.x).toBe(2);
     store.undo();
-    expect(store.getState().doc.layers[0]!.x).toBe(540); // where addText put it
+    expect(store.getState().card.layers[0]!.x).toBe(540); // where addText put it
   });
 
   it('ends a run when the pointer is released or the control loses focus', () => {
@@ -173,7 +174,7 @@ describe('EditorStore', () => {
     zoom(1.6);
     const zooms: number[] = [];
     while (store.undo()) {
-      const bg = store.getState().doc.background;
+      const bg = store.getState().card.background;
       zooms.push(bg.type === 'image' ? bg.zoom : -1);
     }
     expect(zooms).toEqual([1.3, 1.2, 1, -1]);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addSticker, addText } from '../../lib/editor/commands';
 import { layerBox } from '../../lib/editor/placement';
 import { SAFE_ZONE } from '../../lib/editor/snapping';
-import { createStory, DEFAULT_TEXT_STYLE, STAGE_HEIGHT, type StoryDocument } from '../../lib/story';
+import { createStory, DEFAULT_TEXT_STYLE, STAGE_HEIGHT, type Card } from '../../lib/story';
 
 const heart = { kind: 'emoji', emoji: '❤️', name: 'red heart' } as const;
 
-function overlaps(doc: StoryDocument): boolean {
+function overlaps(doc: Card): boolean {
   const boxes = doc.layers.map(layerBox);
   return boxes.some((a, i) =>
     boxes.some(
@@ -20,7 +20,7 @@ function overlaps(doc: StoryDocument): boolean {
 
 describe('placing new layers', () => {
   it('the first layer goes in the middle; the next ones where they cover nothing', () => {
-    let doc = createStory(0);
+    let doc = createStory(0).cards[0]!;
     doc = addSticker.perform(doc, heart)!.doc;
     expect(doc.layers[0]).toMatchObject({ x: 540, y: 960 });
     doc = addText.perform(doc, { ...DEFAULT_TEXT_STYLE, text: 'Hello' })!.doc;
@@ -35,7 +35,7 @@ describe('placing new layers', () => {
   });
 
   it('a full story still takes a new layer, where it covers least', () => {
-    let doc = createStory(0);
+    let doc = createStory(0).cards[0]!;
     for (let i = 0; i < 40; i++) doc = addSticker.perform(doc, heart)!.doc;
     expect(doc.layers).toHaveLength(40);
     const last = doc.layers.at(-1)!;

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createCard,
   createStory,
   createTextLayer,
   migrateStory,
   parseStory,
   serializeStory,
   StoryFormatError,
+  type Card,
   type StoryDocument,
 } from '../../lib/story';
 
 function richStory(): StoryDocument {
   const doc = createStory(1_700_000_000_000);
-  return {
-    ...doc,
+  const second = createCard({ type: 'solid', color: '#34c759' });
+  const first = {
+    ...doc.cards[0]!,
+    duration: 7.5,
     background: {
       type: 'video',
       mediaId: 'm1',
@@ -65,8 +69,13 @@ function richStory(): StoryDocument {
         ],
       },
     ],
-  };
+  } satisfies Card;
+  return { ...doc, cards: [first, second] };
 }
+
+/** The first (only) card's layers, for tests that break one field. */
+const layersOf = (doc: unknown) =>
+  (doc as { cards: { layers: Record<string, unknown>[] }[] }).cards[0]!.layers;
 
 describe('story document', () => {
   it('starts empty, 1080×1920, with both timestamps at creation', () => {
@@ -74,12 +83,13 @@ describe('story document', () => {
     expect(doc).toMatchObject({
       width: 1080,
       height: 1920,
-      layers: [],
       createdAt: 123,
       updatedAt: 123,
-      schemaVersion: 1,
+      schemaVersion: 2,
     });
-    expect(doc.background.type).toBe('gradient');
+    expect(doc.cards).toHaveLength(1);
+    expect(doc.cards[0]).toMatchObject({ layers: [], duration: 5 });
+    expect(doc.cards[0]!.background.type).toBe('gradient');
   });
 
   it('round-trips through JSON without loss', () => {
@@ -95,17 +105,19 @@ describe('story document', () => {
   });
 
   it('names the field that is wrong', () => {
-    const doc = richStory() as unknown as { layers: Record<string, unknown>[] };
-    doc.layers[1]!.scale = 'big';
-    expect(() => parseStory(JSON.stringify(doc))).toThrow(/layers\[1\]\.scale should be a number/);
+    const doc = richStory();
+    layersOf(doc)[1]!.scale = 'big';
+    expect(() => parseStory(JSON.stringify(doc))).toThrow(
+      /cards\[0\]\.layers\[1\]\.scale should be a number/,
+    );
   });
 
   it('rejects unknown layer types and brushes', () => {
-    const doc = richStory() as unknown as { layers: Record<string, unknown>[] };
-    doc.layers[0]!.type = 'hologram';
+    const doc = richStory();
+    layersOf(doc)[0]!.type = 'hologram';
     expect(() => parseStory(JSON.stringify(doc))).toThrow(/layers\[0\]\.type/);
-    const doc2 = richStory() as unknown as { layers: { strokes?: Record<string, unknown>[] }[] };
-    doc2.layers[3]!.strokes![0]!.brush = 'spray';
+    const doc2 = richStory();
+    (layersOf(doc2)[3]!.strokes as Record<string, unknown>[])[0]!.brush = 'spray';
     expect(() => parseStory(JSON.stringify(doc2))).toThrow(/strokes\[0\]\.brush/);
   });
 

@@ -10,7 +10,10 @@ import {
   type TextLayer,
 } from '../../lib/story';
 
-const withText = () => addText.perform(createStory(0), { ...DEFAULT_TEXT_STYLE, text: 'Hi' })!.doc;
+const withText = () =>
+  addText.perform(createStory(0).cards[0]!, { ...DEFAULT_TEXT_STYLE, text: 'Hi' })!.doc;
+/** A one-card story around a card. */
+const storyOf = (card: ReturnType<typeof withText>) => ({ ...createStory(0), cards: [card] });
 
 describe('text wrapping width', () => {
   it('a new text wraps inside the stage less its side margins', () => {
@@ -20,16 +23,19 @@ describe('text wrapping width', () => {
   });
 
   it('text saved before widths existed reads with the default width', () => {
-    const doc = withText();
-    const raw = JSON.parse(serializeStory(doc)) as { layers: Record<string, unknown>[] };
-    delete raw.layers[0]!.width;
+    const raw = JSON.parse(serializeStory(storyOf(withText()))) as {
+      cards: { layers: Record<string, unknown>[] }[];
+    };
+    delete raw.cards[0]!.layers[0]!.width;
     const read = parseStory(JSON.stringify(raw));
-    expect((read.layers[0] as TextLayer).width).toBe(DEFAULT_TEXT_WIDTH);
+    expect((read.cards[0]!.layers[0] as TextLayer).width).toBe(DEFAULT_TEXT_WIDTH);
   });
 
   it('a width that is not a number is refused', () => {
-    const raw = JSON.parse(serializeStory(withText())) as { layers: Record<string, unknown>[] };
-    raw.layers[0]!.width = 'wide';
+    const raw = JSON.parse(serializeStory(storyOf(withText()))) as {
+      cards: { layers: Record<string, unknown>[] }[];
+    };
+    raw.cards[0]!.layers[0]!.width = 'wide';
     expect(() => parseStory(JSON.stringify(raw))).toThrow(/width/);
   });
 

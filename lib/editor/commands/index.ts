@@ -10,3 +10,8 @@ export { setBackground } from './setBackground';
 export { updateBackground, type BackgroundChanges } from './updateBackground';
 export { resizeText, MIN_TEXT_WIDTH } from './resizeText';
 export { addPhoto, setPhotoFrame, PHOTO_LAYER_SIDE } from './addPhoto';
+export { addCard } from './addCard';
+export { duplicateCard } from './duplicateCard';
+export { deleteCard } from './deleteCard';
+export { moveCardTo, moveCardEarlier, moveCardLater } from './moveCard';
+export { setCardDuration, MIN_CARD_SECONDS, MAX_CARD_SECONDS } from './setCardDuration';

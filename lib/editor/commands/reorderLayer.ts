@@ -1,7 +1,7 @@
-import type { LayerId, StoryDocument } from '../../story';
+import type { Card, LayerId } from '../../story';
 import type { Command } from '../command';
 
-function move(doc: StoryDocument, id: LayerId, by: 1 | -1): StoryDocument | null {
+function move(doc: Card, id: LayerId, by: 1 | -1): Card | null {
   const from = doc.layers.findIndex((l) => l.id === id);
   const to = from + by;
   if (from < 0 || to < 0 || to >= doc.layers.length) return null;

@@ -275,12 +275,12 @@ export class FabricStage {
   }
 
   /** Brings the canvas in line with the document: the one way the stage changes. */
-  private sync({ doc, selectedId }: EditorState): void {
+  private sync({ card, selectedId }: EditorState): void {
     this.syncing = true;
     try {
-      this.syncBackground(doc.background);
+      this.syncBackground(card.background);
       const seen = new Set<LayerId>();
-      doc.layers.forEach((layer, index) => {
+      card.layers.forEach((layer, index) => {
         seen.add(layer.id);
         let entry = this.entries.get(layer.id);
         if (!entry || !sameContent(entry.layer, layer)) {

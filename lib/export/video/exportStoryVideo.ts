@@ -1,4 +1,4 @@
-import type { MediaId, StoryDocument } from '../../story';
+import type { Card, MediaId } from '../../story';
 import { formatBytes } from '../../format/bytes';
 import { storyFileName } from '../fileName';
 import { renderStoryOverlay, type MediaSourceLookup } from '../image';
@@ -38,13 +38,13 @@ export interface VideoExportResult {
 const ENGINES: Record<EngineId, VideoEngine> = { webcodecs: webcodecsEngine, ffmpeg: ffmpegEngine };
 
 /**
- * Exports a story with a video background as MP4 files that the preset's network accepts:
+ * Exports a card with a video background as MP4 files that the preset's network accepts:
  * 1080×1920, 30 fps, H.264 + AAC, faststart, split into segments. Every layer is burned in as the
  * stage shows it. The engine is chosen by capability (or as asked); if the fast engine fails on
  * its own choice, the compatible one takes over.
  */
 export async function exportStoryVideo(
-  doc: StoryDocument,
+  doc: Card,
   media: (id: MediaId) => VideoMedia | undefined,
   preset: VideoPreset,
   {

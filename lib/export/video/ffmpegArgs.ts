@@ -1,6 +1,40 @@
 import type { Framing } from '../../story';
 import { visibleRegion } from '../../render/framing';
-import { AUDIO_BITRATE, FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH, type Segment } from './presets';
+import {
+  AUDIO_BITRATE,
+  AUDIO_CHANNELS,
+  AUDIO_SAMPLE_RATE,
+  FRAME_RATE,
+  KEYFRAME_SECONDS,
+  OUTPUT_HEIGHT,
+  OUTPUT_WIDTH,
+  type Segment,
+} from './presets';
+
+/** AAC-LC at 128 kb/s, 48 kHz stereo, whatever the source's rate and channels. */
+const AAC_ARGS = [
+  '-c:a',
+  'aac',
+  '-profile:a',
+  'aac_low',
+  '-b:a',
+  `${AUDIO_BITRATE / 1000}k`,
+  '-ar',
+  String(AUDIO_SAMPLE_RATE),
+  '-ac',
+  String(AUDIO_CHANNELS),
+];
+/** A keyframe every 2 s exactly (no extra ones at scene cuts), each GOP closed. */
+const GOP_ARGS = [
+  '-g',
+  String(FRAME_RATE * KEYFRAME_SECONDS),
+  '-keyint_min',
+  String(FRAME_RATE * KEYFRAME_SECONDS),
+  '-sc_threshold',
+  '0',
+  '-flags',
+  '+cgop',
+];
 
 const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
 const fixed = (n: number) => Number(n.toFixed(3)).toString();
@@ -52,7 +86,10 @@ export interface FfmpegSegmentArgs {
   threads: number;
 }
 
-/** ffmpeg arguments for one segment: H.264 High ≤ 4.2, yuv420p BT.709, AAC-LC 128 kb/s, faststart. */
+/**
+ * ffmpeg arguments for one segment: H.264 High ≤ 4.1 at constant 30 fps, closed 2 s GOPs,
+ * yuv420p BT.709, AAC-LC 128 kb/s 48 kHz stereo, faststart.
+ */
 export function segmentArgs(a: FfmpegSegmentArgs): string[] {
   const bitrate = a.segment.videoBitrate;
   const filter =
@@ -71,9 +108,7 @@ export function segmentArgs(a: FfmpegSegmentArgs): string[] {
     filter,
     '-map',
     '[v]',
-    ...(a.withAudio
-      ? ['-map', '0:a:0?', '-c:a', 'aac', '-b:a', `${AUDIO_BITRATE / 1000}k`, '-ac', '2']
-      : ['-an']),
+    ...(a.withAudio ? ['-map', '0:a:0?', ...AAC_ARGS] : ['-an']),
     '-c:v',
     'libx264',
     '-preset',
@@ -91,8 +126,7 @@ export function segmentArgs(a: FfmpegSegmentArgs): string[] {
     String(bitrate),
     '-bufsize',
     String(bitrate * 2),
-    '-g',
-    String(FRAME_RATE * 2),
+    ...GOP_ARGS,
     '-pix_fmt',
     'yuv420p',
     '-color_primaries',
@@ -105,6 +139,8 @@ export function segmentArgs(a: FfmpegSegmentArgs): string[] {
     'tv',
     '-r',
     String(FRAME_RATE),
+    '-fps_mode',
+    'cfr',
     '-frames:v',
     String(Math.round(a.segment.duration * FRAME_RATE)),
     // libx264 picking its own thread count crashes the multi-thread core: always say how many.
@@ -116,7 +152,7 @@ export function segmentArgs(a: FfmpegSegmentArgs): string[] {
   ];
 }
 
-/** ffmpeg arguments that cut a segment's sound and encode it as AAC-LC 128 kb/s. */
+/** ffmpeg arguments that cut a segment's sound and encode it as AAC-LC 128 kb/s, 48 kHz stereo. */
 export function audioArgs(input: string, segment: Segment, output: string): string[] {
   return [
     '-ss',
@@ -126,12 +162,7 @@ export function audioArgs(input: string, segment: Segment, output: string): stri
     '-i',
     input,
     '-vn',
-    '-c:a',
-    'aac',
-    '-b:a',
-    `${AUDIO_BITRATE / 1000}k`,
-    '-ac',
-    '2',
+    ...AAC_ARGS,
     output,
   ];
 }

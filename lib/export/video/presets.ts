@@ -1,6 +1,11 @@
-/** What the networks accept; every preset makes 1080×1920, 30 fps H.264 + AAC-LC MP4 (faststart). */
+/**
+ * What the networks accept. Every preset makes what Meta's story upload spec asks for: 1080×1920
+ * H.264 High (level ≤ 4.1) at a constant 30 fps with a closed GOP of 2 s (a keyframe every 60
+ * frames), yuv420p BT.709, AAC-LC 48 kHz stereo, in a faststart MP4. Presets differ in segment
+ * length, file size and bitrate only.
+ */
 export interface VideoPreset {
-  id: 'whatsapp' | 'instagram' | 'original';
+  id: 'everywhere' | 'whatsapp' | 'instagram' | 'original';
   label: string;
   /** Longest segment in seconds; Infinity for one file. */
   maxSegmentSeconds: number;
@@ -12,6 +17,11 @@ export interface VideoPreset {
 
 export const FRAME_RATE = 30;
 export const AUDIO_BITRATE = 128_000;
+/** Sound is always AAC-LC at this rate, in stereo (a mono or 44.1 kHz source is converted). */
+export const AUDIO_SAMPLE_RATE = 48_000;
+export const AUDIO_CHANNELS = 2;
+/** Seconds between keyframes: every GOP is closed and this long (Meta asks for 2–5 s). */
+export const KEYFRAME_SECONDS = 2;
 export const OUTPUT_WIDTH = 1080;
 export const OUTPUT_HEIGHT = 1920;
 
@@ -19,6 +29,18 @@ export const OUTPUT_HEIGHT = 1920;
 const SIZE_SAFETY = 0.85;
 /** Below this a 1080×1920 story looks broken; segments are shortened instead. */
 const MIN_VIDEO_BITRATE = 1_000_000;
+
+/**
+ * The default: files WhatsApp Status, Instagram Stories and Facebook Stories all take as they are
+ * — the tightest of their limits (60 s and 16 MB per file).
+ */
+export const everywherePreset: VideoPreset = {
+  id: 'everywhere',
+  label: 'Everywhere',
+  maxSegmentSeconds: 60,
+  maxFileBytes: 16_000_000,
+  maxVideoBitrate: 8_000_000,
+};
 
 export const whatsappStatusPreset: VideoPreset = {
   id: 'whatsapp',
@@ -45,6 +67,7 @@ export const originalPreset: VideoPreset = {
 };
 
 export const VIDEO_PRESETS: readonly VideoPreset[] = [
+  everywherePreset,
   whatsappStatusPreset,
   instagramStoryPreset,
   originalPreset,

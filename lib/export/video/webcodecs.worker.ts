@@ -16,7 +16,14 @@ import { instantiateKernels, YUV_KERNELS_URL } from './yuv/compositor';
 import { i420Frame, yuvFrames } from './yuv/frames';
 import { RgbaToI420 } from './yuv/rgba';
 import { inkBounds, overlayBlend, rgbToYuv709 } from './yuv/overlay';
-import { FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
+import {
+  AUDIO_CHANNELS,
+  AUDIO_SAMPLE_RATE,
+  FRAME_RATE,
+  KEYFRAME_SECONDS,
+  OUTPUT_HEIGHT,
+  OUTPUT_WIDTH,
+} from './presets';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -91,6 +98,17 @@ async function loadKernels(): Promise<WebAssembly.Module | null> {
   } catch {
     return null;
   }
+}
+
+/** Whether the source's sound is already what every preset writes: AAC, 48 kHz, stereo. */
+async function isStoryAudio(input: Input): Promise<boolean> {
+  const track = await input.getPrimaryAudioTrack();
+  if (!track) return true;
+  return (
+    track.codec === 'aac' &&
+    track.sampleRate === AUDIO_SAMPLE_RATE &&
+    track.numberOfChannels === AUDIO_CHANNELS
+  );
 }
 
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
@@ -187,12 +205,21 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           frameRate: FRAME_RATE,
           codec: 'avc',
           bitrate: seg.videoBitrate,
-          keyFrameInterval: 2,
+          keyFrameInterval: KEYFRAME_SECONDS,
           forceTranscode: true,
           ...unturn,
         },
-        // AAC is copied as it is (cut at packet boundaries); anything else needs an AAC encoder.
-        audio: job.muted ? { discard: true } : { codec: 'aac' },
+        // 48 kHz stereo AAC is copied as it is (cut at packet boundaries); any other sound needs
+        // an AAC encoder, and where the browser has none the track is dropped here and made by
+        // ffmpeg.wasm afterwards (audioMissing).
+        audio: job.muted
+          ? { discard: true }
+          : {
+              codec: 'aac',
+              sampleRate: AUDIO_SAMPLE_RATE,
+              numberOfChannels: AUDIO_CHANNELS,
+              forceTranscode: !(await isStoryAudio(input)),
+            },
       });
       if (conversion.discardedTracks.some((d) => d.track.type === 'video'))
         throw new Error('no-video');

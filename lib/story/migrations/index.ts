@@ -1,7 +1,8 @@
+import { v2 } from './v2';
+
 /**
  * Document migrations: one file per step, `vN.ts` turning a version N-1 document into version N.
- * Version 1 is the first shape, so there is nothing to migrate yet; the runner is here so the
- * next change to the document adds a file and a test, not a new mechanism.
+ * Each step sees the document as plain JSON, so it never depends on today's types.
  */
 
 /** A step that turns a document of `from` into one of `from + 1`. */
@@ -10,4 +11,4 @@ export interface StoryMigration {
   migrate(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const STORY_MIGRATIONS: readonly StoryMigration[] = [];
+export const STORY_MIGRATIONS: readonly StoryMigration[] = [v2];

@@ -8,7 +8,7 @@ import { DraftStorageError } from '../../../lib/drafts/errors';
 import { DB_MIGRATIONS, type DbMigration } from '../../../lib/drafts/migrations';
 import { migrateToV1 } from '../../../lib/drafts/migrations/v1';
 import { DB_VERSION, type DraftRecord, type StoryDB } from '../../../lib/drafts/schema';
-import { createStory, createTextLayer, type StoryDocument } from '../../../lib/story';
+import { createStory, createTextLayer, type Layer, type StoryDocument } from '../../../lib/story';
 
 const T0 = 1_764_000_000_000;
 let dbName: string;
@@ -24,7 +24,25 @@ afterEach(() => repo.close());
 
 const withPhoto = (doc: StoryDocument, mediaId: string): StoryDocument => ({
   ...doc,
-  background: { type: 'image', mediaId, color: '#000', fit: 'cover', zoom: 1, panX: 0, panY: 0 },
+  cards: [
+    {
+      ...doc.cards[0]!,
+      background: {
+        type: 'image',
+        mediaId,
+        color: '#000',
+        fit: 'cover',
+        zoom: 1,
+        panX: 0,
+        panY: 0,
+      },
+    },
+  ],
+});
+/** The story with its first card's layers replaced. */
+const withLayers = (doc: StoryDocument, layers: Layer[]): StoryDocument => ({
+  ...doc,
+  cards: [{ ...doc.cards[0]!, layers }],
 });
 const blobs: Record<string, Blob> = {
   a: new Blob(['photo a bytes']),
@@ -39,7 +57,7 @@ describe('DraftRepository', () => {
     expect(created.expiresAt).toBe(T0 + DRAFT_LIFETIME_MS);
     expect((await repo.get(doc.id))?.doc).toEqual(doc);
 
-    const edited = { ...doc, layers: [createTextLayer({ text: 'hi' })], updatedAt: T0 + 5 };
+    const edited = { ...withLayers(doc, [createTextLayer({ text: 'hi' })]), updatedAt: T0 + 5 };
     expect(await repo.save(edited, lookup)).toBe('saved');
     const read = await repo.get(doc.id);
     expect(read?.doc).toEqual(edited);
@@ -131,7 +149,7 @@ describe('DraftRepository', () => {
     const doc = createStory(T0);
     await repo.create(doc);
     clock = T0 + DRAFT_LIFETIME_MS;
-    expect(await repo.save({ ...doc, layers: [createTextLayer({ text: 'late' })] }, lookup)).toBe(
+    expect(await repo.save(withLayers(doc, [createTextLayer({ text: 'late' })]), lookup)).toBe(
       'expired',
     );
   });
@@ -139,7 +157,7 @@ describe('DraftRepository', () => {
   it('keeps the previous record intact when a write fails with QuotaExceededError', async () => {
     const doc = withPhoto(createStory(T0), 'a');
     await repo.create(doc, lookup);
-    const saved = { ...doc, layers: [createTextLayer({ text: 'saved' })] };
+    const saved = withLayers(doc, [createTextLayer({ text: 'saved' })]);
     await repo.save(saved, lookup);
 
     const proto = IDBObjectStore.prototype;
@@ -150,7 +168,7 @@ describe('DraftRepository', () => {
       return put.apply(this, args);
     };
     try {
-      const failing = withPhoto({ ...saved, layers: [createTextLayer({ text: 'lost?' })] }, 'b');
+      const failing = withPhoto(withLayers(saved, [createTextLayer({ text: 'lost?' })]), 'b');
       const error = await repo.save(failing, lookup).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DraftStorageError);
       expect((error as DraftStorageError).kind).toBe('quota');
@@ -184,12 +202,38 @@ describe('DraftRepository', () => {
 
     repo = await DraftRepository.open(name, () => clock);
     const draft = await repo.get('sfixture0001');
-    expect(draft?.doc.layers[0]).toMatchObject({
-      type: 'text',
-      text: 'From v1',
-      background: 'solid',
+    // A version 1 story opens as a one-card story, its background and layers unchanged.
+    expect(draft?.doc.schemaVersion).toBe(2);
+    expect(draft?.doc.cards).toHaveLength(1);
+    const card = draft!.doc.cards[0]!;
+    expect(card.layers).toEqual([
+      {
+        id: 't1',
+        type: 'text',
+        text: 'From v1',
+        fontFamily: 'Inter',
+        fontSize: 96,
+        color: '#ffffff',
+        align: 'center',
+        background: 'solid',
+        x: 540,
+        y: 960,
+        scale: 1,
+        rotation: 0,
+      },
+    ]);
+    expect(card.background).toEqual({
+      type: 'image',
+      mediaId: 'abc123',
+      color: '#000000',
+      fit: 'cover',
+      zoom: 1.2,
+      panX: 10,
+      panY: -5,
     });
-    expect(draft?.doc.background).toMatchObject({ type: 'image', mediaId: 'abc123', zoom: 1.2 });
+    expect(card.duration).toBe(5);
+    // The home list reads it the same way.
+    expect((await repo.list())[0]?.doc.cards[0]?.layers[0]).toMatchObject({ text: 'From v1' });
     expect(await (await repo.getMedia('abc123'))?.text()).toBe('pretend photo bytes');
   });
 

@@ -71,7 +71,7 @@ describe('DraftSession', () => {
     await settle(session);
     const id = store.getState().doc.id;
     expect(session.getState().draftId).toBe(id);
-    expect((await repo.get(id))?.doc.layers).toHaveLength(1);
+    expect((await repo.get(id))?.doc.cards[0]?.layers).toHaveLength(1);
   });
 
   it('leaves no draft when the editor closes without a change', async () => {
@@ -97,7 +97,7 @@ describe('DraftSession', () => {
     expect(store.getState().readOnly).toBe(false);
     store.run(addText, style);
     await settle(second);
-    expect((await repo.get(id))?.doc.layers).toHaveLength(1);
+    expect((await repo.get(id))?.doc.cards[0]?.layers).toHaveLength(1);
   });
 
   it('says a draft made by a newer version cannot be opened, and leaves it untouched', async () => {

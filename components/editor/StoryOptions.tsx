@@ -1,0 +1,78 @@
+'use client';
+
+import type { ImageFormat } from '@/lib/export/image';
+import { naturalKind } from '@/lib/export/storyPlan';
+import type { EnginePreference } from '@/lib/export/video/engineChoice';
+import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import type { StoryDocument } from '@/lib/story';
+import { Choice } from './Choice';
+
+export const FORMATS: readonly { value: ImageFormat; label: string }[] = [
+  { value: 'png', label: 'PNG (sharpest)' },
+  { value: 'jpeg', label: 'JPEG (smaller)' },
+];
+
+interface StoryOptionsProps {
+  doc: StoryDocument;
+  format: ImageFormat;
+  onFormat: (f: ImageFormat) => void;
+  preset: VideoPreset;
+  onPreset: (p: VideoPreset) => void;
+  engine: EnginePreference;
+  onEngine: (e: EnginePreference) => void;
+  disabled: boolean;
+}
+
+/**
+ * Settings of a whole-story export: the picture format of still cards and the preset of video
+ * cards. Each video card keeps its own trim and sound (set on that card's "Video" export).
+ */
+export function StoryOptions(props: StoryOptionsProps) {
+  const { doc, format, onFormat, preset, onPreset, engine, onEngine, disabled } = props;
+  const videos = doc.cards.filter((c) => naturalKind(c) === 'video').length;
+  const stills = doc.cards.length - videos;
+  return (
+    <fieldset className="video-options" disabled={disabled}>
+      <legend className="visually-hidden">Story settings</legend>
+      <p className="muted">
+        {doc.cards.length} cards in order: {stills} picture{stills === 1 ? '' : 's'}
+        {videos ? ` and ${videos} video${videos === 1 ? '' : 's'}` : ''}, 1080 × 1920.
+      </p>
+      {stills > 0 && (
+        <Choice label="Image format" value={format} options={FORMATS} onChange={onFormat} />
+      )}
+      {videos > 0 && (
+        <>
+          <label className="field">
+            <span>Preset</span>
+            <select
+              aria-label="Preset"
+              value={preset.id}
+              onChange={(e) =>
+                onPreset(VIDEO_PRESETS.find((p) => p.id === e.target.value) ?? VIDEO_PRESETS[0]!)
+              }
+            >
+              {VIDEO_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Engine</span>
+            <select
+              aria-label="Engine"
+              value={engine}
+              onChange={(e) => onEngine(e.target.value as EnginePreference)}
+            >
+              <option value="auto">Automatic</option>
+              <option value="webcodecs">Fast (WebCodecs)</option>
+              <option value="ffmpeg">Compatible (ffmpeg.wasm)</option>
+            </select>
+          </label>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,65 @@
+import type { MediaId } from '../story';
+import { exportStoryImage, type ImageFormat, type MediaSourceLookup } from './image';
+import type { PlannedCard } from './storyPlan';
+import type { VideoMedia } from './video/exportStoryVideo';
+import { abortError, type EngineId } from './video/job';
+import type { VideoPreset } from './video/presets';
+import type { EnginePreference } from './video/engineChoice';
+
+/** A file made by an export, with the number of the card it shows. */
+export interface ExportedFile {
+  file: File;
+  /** 1-based card number. */
+  card: number;
+}
+
+export interface StoryExportOptions {
+  format: ImageFormat;
+  preset: VideoPreset;
+  lookup: MediaSourceLookup;
+  video: (id: MediaId) => VideoMedia | undefined;
+  signal: AbortSignal;
+  /** 0–1 over every card. */
+  onProgress: (fraction: number) => void;
+  onEngine?: (engine: EngineId, reason: string) => void;
+  engine?: EnginePreference;
+}
+
+/**
+ * Exports planned cards one after another, in order: a still card as a PNG or JPEG, a video card
+ * as MP4 segments through the video engines. Files carry the plan's names. Cancelling stops
+ * between cards or inside a video.
+ */
+export async function exportPlannedCards(
+  plan: readonly PlannedCard[],
+  { format, preset, lookup, video, signal, onProgress, onEngine, engine }: StoryExportOptions,
+): Promise<ExportedFile[]> {
+  const total = plan.reduce((t, p) => t + p.weight, 0) || 1;
+  let done = 0;
+  const out: ExportedFile[] = [];
+  for (const item of plan) {
+    if (signal.aborted) throw abortError();
+    if (item.kind === 'image') {
+      const blob = await exportStoryImage(item.card, lookup, { format });
+      out.push({ file: new File([blob], item.names[0]!, { type: blob.type }), card: item.number });
+    } else {
+      const { exportStoryVideo } = await import('./video/exportStoryVideo');
+      const result = await exportStoryVideo(item.card, video, preset, {
+        signal,
+        engine,
+        onEngine,
+        layerMedia: lookup,
+        onProgress: (f) => onProgress((done + f * item.weight) / total),
+      });
+      result.files.forEach((f, i) =>
+        out.push({
+          file: new File([f], item.names[i] ?? f.name, { type: f.type }),
+          card: item.number,
+        }),
+      );
+    }
+    done += item.weight;
+    onProgress(done / total);
+  }
+  return out;
+}
