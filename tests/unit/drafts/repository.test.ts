@@ -8,7 +8,13 @@ import { DraftStorageError } from '../../../lib/drafts/errors';
 import { DB_MIGRATIONS, type DbMigration } from '../../../lib/drafts/migrations';
 import { migrateToV1 } from '../../../lib/drafts/migrations/v1';
 import { DB_VERSION, type DraftRecord, type StoryDB } from '../../../lib/drafts/schema';
-import { createStory, createTextLayer, type Layer, type StoryDocument } from '../../../lib/story';
+import {
+  createStory,
+  createTextLayer,
+  DEFAULT_TEXT_WIDTH,
+  type Layer,
+  type StoryDocument,
+} from '../../../lib/story';
 
 const T0 = 1_764_000_000_000;
 let dbName: string;
@@ -216,6 +222,7 @@ describe('DraftRepository', () => {
         color: '#ffffff',
         align: 'center',
         background: 'solid',
+        width: DEFAULT_TEXT_WIDTH,
         x: 540,
         y: 960,
         scale: 1,

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addText, setBackground } from '../../../lib/editor/commands';
 import { EditorStore } from '../../../lib/editor/store';
@@ -20,6 +21,16 @@ const style = {
 } as const;
 
 let dbName: string;
+
+/** The draft as stored, read past the repository (which shows older drafts migrated). */
+async function storedRecord(id: string): Promise<{ doc: unknown } | undefined> {
+  const db = await openDB(dbName);
+  try {
+    return (await db.get('drafts', id)) as { doc: unknown } | undefined;
+  } finally {
+    db.close();
+  }
+}
 let clock: number;
 let sessions: DraftSession[];
 let repo: DraftRepository;
@@ -113,13 +124,12 @@ describe('DraftSession', () => {
     store.run(addText, style);
     await settle(session);
     expect(session.getState().draftId).not.toBe(id);
-    const raw = (await repo.list()).find((r) => r.id === id);
-    expect(raw?.doc).toEqual(doc);
+    expect((await storedRecord(id))?.doc).toEqual(doc);
   });
 
   it('tells an expired draft, a missing one and an unreadable one apart', async () => {
     const expired = await storedDraft(createStory(T0 - DRAFT_LIFETIME_MS - 1));
-    const broken = { ...createStory(T0), layers: 'not a list' } as unknown as StoryDocument;
+    const broken = { ...createStory(T0), cards: [] } as unknown as StoryDocument;
     const unreadable = await storedDraft(broken);
     const kinds: (string | undefined)[] = [];
     for (const id of [expired, 'no-such-draft', unreadable]) {
@@ -129,7 +139,7 @@ describe('DraftSession', () => {
       session.dispose();
     }
     expect(kinds).toEqual(['expired', 'missing', 'unreadable']);
-    expect((await repo.list()).find((r) => r.id === unreadable)?.doc).toEqual(broken);
+    expect((await storedRecord(unreadable))?.doc).toEqual(broken);
   });
 
   it('ends the draft when its 24 hours are up while it is open', async () => {
