@@ -1,5 +1,11 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { createStory, SCHEMA_VERSION, storyMediaIds, toStoryDocument, type StoryDocument } from '../story';
+import {
+  createStory,
+  SCHEMA_VERSION,
+  storyMediaIds,
+  toStoryDocument,
+  type StoryDocument,
+} from '../story';
 import { DraftStorageError, STORAGE_MESSAGES, toStorageError } from './errors';
 import { expiresAt, isExpired } from './expiry';
 import { DB_MIGRATIONS, runDbMigrations, type DbMigration } from './migrations';

@@ -225,9 +225,7 @@ export class DraftSession {
       const bg = card.background;
       if (bg.type === 'image' || bg.type === 'video') backgrounds.add(bg.mediaId);
     }
-    await Promise.all(
-      storyMediaIds(doc).map((id) => this.loadMedium(id, backgrounds.has(id))),
-    );
+    await Promise.all(storyMediaIds(doc).map((id) => this.loadMedium(id, backgrounds.has(id))));
   }
 
   private async loadMedium(mediaId: string, background: boolean): Promise<void> {
