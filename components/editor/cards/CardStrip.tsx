@@ -65,9 +65,7 @@ export function CardStrip({ store, doc, current, lookup, onTextCard, disabled }:
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [current.id, index]);
 
-  const vertical = () =>
-    typeof window !== 'undefined' && window.matchMedia('(min-width: 900px)').matches;
-  const { dragging, handlers } = useCardDrag(list, vertical, (id, to) =>
+  const { dragging, handlers } = useCardDrag(list, (id, to) =>
     store.runStory(moveCardTo, { id, to }),
   );
 

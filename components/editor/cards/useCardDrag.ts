@@ -22,7 +22,6 @@ interface Drag {
  */
 export function useCardDrag(
   list: React.RefObject<HTMLElement | null>,
-  vertical: () => boolean,
   onDrop: (id: string, to: number) => void,
 ) {
   const drag = useRef<Drag | null>(null);
@@ -41,19 +40,20 @@ export function useCardDrag(
     return () => el.removeEventListener('touchmove', onTouchMove);
   }, [list]);
 
+  /** The card nearest the pointer: the dragged card takes its place (row, column or grid). */
   const targetIndex = (x: number, y: number): number => {
     const items = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
-    const along = vertical() ? y : x;
-    let to = items.length - 1;
+    let best = -1;
+    let bestDistance = Infinity;
     for (const [i, item] of items.entries()) {
       const r = item.getBoundingClientRect();
-      const middle = vertical() ? r.top + r.height / 2 : r.left + r.width / 2;
-      if (along < middle) {
-        to = i;
-        break;
+      const d = Math.hypot(x - (r.left + r.width / 2), y - (r.top + r.height / 2));
+      if (d < bestDistance) {
+        best = i;
+        bestDistance = d;
       }
     }
-    return to;
+    return best;
   };
 
   const start = (d: Drag, target: HTMLElement) => {
@@ -109,7 +109,8 @@ export function useCardDrag(
       if (!d || d.pointerId !== e.pointerId) return;
       if (d.active) {
         suppressClick.current = true;
-        onDrop(d.id, targetIndex(e.clientX, e.clientY));
+        const to = targetIndex(e.clientX, e.clientY);
+        if (to >= 0) onDrop(d.id, to);
       }
       end();
     },
