@@ -27,6 +27,7 @@ import {
 import { BACKGROUND_PANEL_ID, BackgroundPanel, PlayPause } from './BackgroundPanel';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
+import { ICONS } from './icons';
 import { Notices } from './Notices';
 import { PhotoChoiceDialog } from './PhotoChoiceDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -169,19 +170,19 @@ export default function Editor() {
       <header className="top-bar">
         <Link href="/" className="tool" aria-label="Home">
           <span className="tool-icon" aria-hidden="true">
-            ‹
+            {ICONS.home}
           </span>
           <span className="tool-label">Home</span>
         </Link>
         <ToolButton
           label="Undo"
-          icon="↶"
+          icon={ICONS.undo}
           disabled={!canUndo || panel === 'draw'}
           onClick={() => store.undo()}
         />
         <ToolButton
           label="Redo"
-          icon="↷"
+          icon={ICONS.redo}
           disabled={!canRedo || panel === 'draw'}
           onClick={() => store.redo()}
         />
@@ -189,7 +190,7 @@ export default function Editor() {
         <ToolButton
           label="Safe zones"
           short="Zones"
-          icon="▤"
+          icon={ICONS.zones}
           pressed={safeZones}
           onClick={() => {
             setSafeZones(!safeZones);
@@ -200,7 +201,7 @@ export default function Editor() {
         <ToolButton
           label="Keyboard shortcuts"
           short="Keys"
-          icon="⌨"
+          icon={ICONS.keys}
           title="Keyboard shortcuts (?)"
           onClick={showShortcuts}
         />
@@ -277,14 +278,18 @@ export default function Editor() {
             <MediaPicker onFile={onFile} capture />
             <ToolButton
               label="Add text"
-              icon="Aa"
+              icon={ICONS.text}
               onClick={() => setOpen({ kind: 'text', id: null })}
             />
-            <ToolButton label="Stickers" icon="☺" onClick={() => setOpen({ kind: 'stickers' })} />
-            <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage} />
+            <ToolButton
+              label="Stickers"
+              icon={ICONS.stickers}
+              onClick={() => setOpen({ kind: 'stickers' })}
+            />
+            <ToolButton label="Draw" icon={ICONS.draw} onClick={startDraw} disabled={!stage} />
             <ToolButton
               label="Background"
-              icon="◐"
+              icon={ICONS.background}
               pressed={panel === 'background'}
               controls={panel === 'background' ? BACKGROUND_PANEL_ID : undefined}
               onClick={() => setPanel(panel === 'background' ? null : 'background')}
