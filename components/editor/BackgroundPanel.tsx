@@ -8,6 +8,7 @@ import { panLimits } from '@/lib/render';
 import { GRADIENTS, gradientBackground, type Background } from '@/lib/story';
 import styles from './BackgroundPanel.module.css';
 import { Choice } from './Choice';
+import { ICONS } from './icons';
 import { Slider } from './Slider';
 import { Swatches } from './Swatches';
 import { ToolButton } from './Toolbar';
@@ -200,7 +201,7 @@ export function PlayPause({ video }: { video: HTMLVideoElement }) {
     <ToolButton
       label={playing ? 'Pause video' : 'Play video'}
       short={playing ? 'Pause' : 'Play'}
-      icon={playing ? '❚❚' : '▶'}
+      icon={playing ? ICONS.pause : ICONS.play}
       onClick={() => {
         if (video.paused) void video.play().catch(() => undefined);
         else video.pause();

@@ -29,6 +29,7 @@ import { BACKGROUND_PANEL_ID, BackgroundPanel, PlayPause } from './BackgroundPan
 import { CardStrip } from './cards/CardStrip';
 import { DrawBar } from './DrawBar';
 import { ExportDialog } from './ExportDialog';
+import { ICONS } from './icons';
 import { Notices } from './Notices';
 import { PhotoChoiceDialog } from './PhotoChoiceDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -171,19 +172,19 @@ export default function Editor() {
       <header className="top-bar">
         <Link href="/" className="tool" aria-label="Home">
           <span className="tool-icon" aria-hidden="true">
-            ‹
+            {ICONS.home}
           </span>
           <span className="tool-label">Home</span>
         </Link>
         <ToolButton
           label="Undo"
-          icon="↶"
+          icon={ICONS.undo}
           disabled={!canUndo || panel === 'draw' || readOnly}
           onClick={() => store.undo()}
         />
         <ToolButton
           label="Redo"
-          icon="↷"
+          icon={ICONS.redo}
           disabled={!canRedo || panel === 'draw' || readOnly}
           onClick={() => store.redo()}
         />
@@ -191,7 +192,7 @@ export default function Editor() {
         <ToolButton
           label="Safe zones"
           short="Zones"
-          icon="▤"
+          icon={ICONS.zones}
           pressed={safeZones}
           onClick={() => setSafeZones(!safeZones)}
         />
@@ -199,7 +200,7 @@ export default function Editor() {
         <ToolButton
           label="Keyboard shortcuts"
           short="Keys"
-          icon="⌨"
+          icon={ICONS.keys}
           title="Keyboard shortcuts (?)"
           onClick={showShortcuts}
         />
@@ -285,20 +286,25 @@ export default function Editor() {
             <MediaPicker onFile={onFile} capture disabled={readOnly} />
             <ToolButton
               label="Add text"
-              icon="Aa"
+              icon={ICONS.text}
               onClick={() => setOpen({ kind: 'text', id: null })}
               disabled={readOnly}
             />
             <ToolButton
               label="Stickers"
-              icon="☺"
+              icon={ICONS.stickers}
               onClick={() => setOpen({ kind: 'stickers' })}
               disabled={readOnly}
             />
-            <ToolButton label="Draw" icon="✎" onClick={startDraw} disabled={!stage || readOnly} />
+            <ToolButton
+              label="Draw"
+              icon={ICONS.draw}
+              onClick={startDraw}
+              disabled={!stage || readOnly}
+            />
             <ToolButton
               label="Background"
-              icon="◐"
+              icon={ICONS.background}
               disabled={readOnly}
               pressed={panel === 'background'}
               controls={panel === 'background' ? BACKGROUND_PANEL_ID : undefined}

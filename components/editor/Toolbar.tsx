@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { ICONS } from './icons';
 import {
   bringForward,
   deleteLayer,
@@ -17,7 +18,7 @@ interface ToolButtonProps {
   label: string;
   /** A shorter word to show where space is tight; `label` stays the accessible name. */
   short?: string;
-  icon: string;
+  icon: ReactNode;
   onClick?: () => void;
   disabled?: boolean;
   pressed?: boolean;
@@ -70,7 +71,7 @@ export function MediaPicker({
   return (
     <label className={`tool ${capture ? 'camera-only' : ''}`} aria-disabled={disabled}>
       <span className="tool-icon" aria-hidden="true">
-        {capture ? '◉' : '▣'}
+        {capture ? ICONS.camera : ICONS.photo}
       </span>
       <span className="tool-label">{capture ? 'Camera' : 'Photo'}</span>
       <input
@@ -127,28 +128,28 @@ export function LayerBar({
       <ToolButton
         label="Delete layer"
         short="Delete"
-        icon="✕"
+        icon={ICONS.delete}
         disabled={!id}
         onClick={() => run(deleteLayer)}
       />
       <ToolButton
         label="Bring forward"
         short="Forward"
-        icon="↑"
+        icon={ICONS.forward}
         disabled={!id}
         onClick={() => run(bringForward)}
       />
       <ToolButton
         label="Send backward"
         short="Backward"
-        icon="↓"
+        icon={ICONS.backward}
         disabled={!id}
         onClick={() => run(sendBackward)}
       />
       <ToolButton
         label="Duplicate layer"
         short="Copy"
-        icon="⊕"
+        icon={ICONS.duplicate}
         disabled={!id}
         onClick={() => run(duplicateLayer)}
       />
