@@ -53,6 +53,11 @@ test('a photo’s EXIF orientation is honoured in what the stage renders and exp
     mimeType: 'image/jpeg',
     buffer: withExifOrientation(upright, 6),
   });
+  // The story has a photo background already: the new photo replaces it.
+  await page
+    .getByRole('dialog', { name: 'Add photo' })
+    .getByRole('button', { name: 'Replace the background' })
+    .click();
   await expect
     .poll(() => colours(page, [TOP, BOTTOM]), { timeout: 20_000 })
     .toEqual(['red', 'blue']);
