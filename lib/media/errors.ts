@@ -10,9 +10,9 @@ export const MESSAGES = {
   empty: (name: string) =>
     `“${name}” is empty (0 bytes), so there is nothing to show. Choose another file.`,
   unsupported: (name: string) =>
-    `“${name}” is not a photo or video that Story Composer can use. Choose a JPEG, PNG, WebP or GIF photo, or an MP4, MOV or WebM video.`,
+    `“${name}” is not a photo or video that Story Composer can use. Choose a JPEG, HEIC, PNG, WebP or GIF photo, or an MP4, MOV or WebM video.`,
   heic: (name: string) =>
-    `“${name}” is a HEIC photo, which this browser cannot open. Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and try again.`,
+    `“${name}” is a HEIC photo that could not be opened: it may be damaged or incomplete. Try sharing it again as JPEG (on an iPhone, “Most Compatible” under Settings › Camera › Formats makes JPEG photos).`,
   tooLarge: (name: string, megapixels: number) =>
     `“${name}” is ${megapixels} megapixels; the limit is 50. Resize it and try again.`,
   brokenImage: (name: string) =>
