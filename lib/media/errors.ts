@@ -17,6 +17,8 @@ export const MESSAGES = {
     `“${name}” is ${megapixels} megapixels; the limit is 50. Resize it and try again.`,
   brokenImage: (name: string) =>
     `“${name}” could not be opened. The photo may be damaged or incomplete.`,
+  unreadableVideo: (name: string) =>
+    `“${name}” could not be read, so it cannot be shown. The video may be damaged or incomplete: copy it from the phone again, or save it there as MP4 (H.264), and try again.`,
   brokenVideo: (name: string) =>
-    `“${name}” could not be played by this browser. The video may be damaged, or in a format the browser cannot read.`,
+    `“${name}” could not be played: the video may be damaged or incomplete. Copy it from the phone again, or save it there as MP4, and try again.`,
 } as const;

@@ -1,7 +1,9 @@
 import type { MediaId } from '../story';
 import { MAX_IMAGE_PIXELS, MediaError, MESSAGES } from './errors';
 import { mediaIdFor } from './hash';
+import { readVideoInfo, type VideoInfo } from './hdr';
 import { decodeHeif } from './heif/heifDecoder';
+import { makeVideoProxy } from './videoProxy';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -30,6 +32,8 @@ export type LoadedMedia =
 /** Bytes read to identify a file and find a JPEG's size (EXIF blocks can be long). */
 const HEADER_BYTES = 256 * 1024;
 const VIDEO_TIMEOUT_MS = 20_000;
+/** Video containers browsers and mediabunny read; others (AVI, MPEG-2) always need a proxy. */
+const BROWSER_CONTAINERS: string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
 /** Longest side of a photo the app decodes itself (HEIC): past the export's needs even when zoomed. */
 const DECODED_MAX_SIDE = 4096;
 
@@ -37,7 +41,10 @@ const DECODED_MAX_SIDE = 4096;
 export interface LoadOptions {
   /** Aborting rejects with an AbortError (DOMException); nothing else changes. */
   signal?: AbortSignal;
-  /** Called when the app starts decoding the file itself (a HEIC photo), which takes a moment. */
+  /**
+   * Called when the app starts decoding the file itself (a HEIC photo) or making a preview of a
+   * video the browser cannot play (or an HDR one), which takes a while.
+   */
   onPreparing?: (what: 'photo' | 'video') => void;
   /** How far that work has got (0–1), where it can tell. */
   onProgress?: (fraction: number) => void;
@@ -171,18 +178,58 @@ export async function loadMedia(
   }
 
   const blob = file.type.startsWith('video/') ? file : new Blob([file], { type: format.mime });
-  const url = URL.createObjectURL(blob);
+  const info = await readVideoInfo(blob);
+  // HDR goes through the proxy even where the browser plays it: its tone mapping is the export's.
+  if (!info?.hdr) {
+    try {
+      return await openPlayable(blob, blob, name, knownId, null);
+    } catch (e) {
+      // A container the browser knows that mediabunny cannot read either is damaged.
+      if (!(e instanceof MediaError) || (!info && BROWSER_CONTAINERS.includes(format.mime)))
+        throw e;
+    }
+  }
+  options.onPreparing?.('video');
+  let proxy: Blob;
   try {
-    const [element, id] = await Promise.all([openVideo(url, name), knownId ?? mediaIdFor(blob)]);
+    proxy = await makeVideoProxy(blob, info, {
+      signal: options.signal ?? new AbortController().signal,
+      onProgress: options.onProgress,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    console.warn(`Video proxy failed for ${name}:`, e);
+    throw new MediaError(MESSAGES.unreadableVideo(name));
+  }
+  return openPlayable(blob, proxy, name, knownId, info);
+}
+
+/**
+ * A video from `original` (what the draft stores and the export reads), played from `playable`
+ * (the original itself, or its preview proxy, whose size is the original's `info`).
+ */
+async function openPlayable(
+  original: Blob,
+  playable: Blob,
+  name: string,
+  knownId: MediaId | undefined,
+  info: VideoInfo | null,
+): Promise<LoadedMedia> {
+  const url = URL.createObjectURL(playable);
+  try {
+    const [element, id] = await Promise.all([
+      openVideo(url, name),
+      knownId ?? mediaIdFor(original),
+    ]);
     // videoWidth/Height already follow the rotation metadata of phone videos.
     return {
       id,
       kind: 'video',
-      blob,
+      blob: original,
       url,
       element,
-      width: element.videoWidth,
-      height: element.videoHeight,
+      width: info?.width || element.videoWidth,
+      height: info?.height || element.videoHeight,
       duration: Number.isFinite(element.duration) ? element.duration : 0,
     };
   } catch (e) {

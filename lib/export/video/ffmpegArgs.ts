@@ -1,4 +1,5 @@
 import type { Framing } from '../../story';
+import { HDR_TO_SDR_FILTER } from '../../media/hdr';
 import { visibleRegion } from '../../render/framing';
 import { AUDIO_BITRATE, FRAME_RATE, OUTPUT_HEIGHT, OUTPUT_WIDTH, type Segment } from './presets';
 
@@ -16,6 +17,7 @@ export function framingFilter(
   height: number,
   framing: Framing,
   color: string,
+  hdr = false,
 ): string {
   const { source, dest } = visibleRegion(width, height, framing);
   const sw = even(source.width);
@@ -28,6 +30,8 @@ export function framingFilter(
     `crop=${Math.min(sw, width)}:${Math.min(sh, height)}:${sx}:${sy}`,
     `scale=${dw}:${dh}:flags=fast_bilinear`,
     'setsar=1',
+    // HDR (HLG/PQ) to SDR BT.709 on the visible part only, before the SDR background colour.
+    ...(hdr ? [HDR_TO_SDR_FILTER] : []),
   ];
   if (dw < OUTPUT_WIDTH || dh < OUTPUT_HEIGHT) {
     const px = Math.min(Math.round(dest.x), OUTPUT_WIDTH - dw);
@@ -50,13 +54,15 @@ export interface FfmpegSegmentArgs {
   segment: Segment;
   withAudio: boolean;
   threads: number;
+  /** The source is HDR (HLG or PQ): tone-map it as the preview proxy does. */
+  hdr?: boolean;
 }
 
 /** ffmpeg arguments for one segment: H.264 High ≤ 4.2, yuv420p BT.709, AAC-LC 128 kb/s, faststart. */
 export function segmentArgs(a: FfmpegSegmentArgs): string[] {
   const bitrate = a.segment.videoBitrate;
   const filter =
-    `[0:v]${framingFilter(a.width, a.height, a.framing, a.color)},fps=${FRAME_RATE}[bg];` +
+    `[0:v]${framingFilter(a.width, a.height, a.framing, a.color, a.hdr)},fps=${FRAME_RATE}[bg];` +
     `[bg][1:v]overlay=0:0:format=auto,format=yuv420p[v]`;
   return [
     '-ss',
