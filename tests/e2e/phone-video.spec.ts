@@ -76,7 +76,7 @@ async function exportOne(page: Page): Promise<Buffer> {
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('button', { name: 'Start export' }).click();
   const list = dialog.getByRole('list', { name: 'Exported files' });
-  await expect(list).toBeVisible({ timeout: 240_000 });
+  await expect(list).toBeVisible({ timeout: 600_000 });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'Download' }).click(),
@@ -95,7 +95,7 @@ for (const kind of ['hlg', 'pq'] as const) {
     page,
   }) => {
     test.skip(!hasFfmpeg(), 'ffmpeg is not installed');
-    test.setTimeout(420_000);
+    test.setTimeout(900_000);
     const source = hdrSource(kind);
     const reference = patchRgb(source, [0.5, 0.5], HDR_TO_SDR_FILTER);
     // The source itself, shown untouched, is far from the reference (so the check can fail).

@@ -28,10 +28,11 @@ export function framingFilter(
   const dh = even(dest.height);
   const parts = [
     `crop=${Math.min(sw, width)}:${Math.min(sh, height)}:${sx}:${sy}`,
+    // HDR (HLG/PQ) to SDR BT.709 on the visible part only, at the source's size (the float
+    // maths is the costly step), before the SDR background colour is padded in.
+    ...(hdr ? [HDR_TO_SDR_FILTER] : []),
     `scale=${dw}:${dh}:flags=fast_bilinear`,
     'setsar=1',
-    // HDR (HLG/PQ) to SDR BT.709 on the visible part only, before the SDR background colour.
-    ...(hdr ? [HDR_TO_SDR_FILTER] : []),
   ];
   if (dw < OUTPUT_WIDTH || dh < OUTPUT_HEIGHT) {
     const px = Math.min(Math.round(dest.x), OUTPUT_WIDTH - dw);
