@@ -134,7 +134,20 @@ const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: CHROMIUM_ARGS,
 });
-const pid = browser.process()?.pid;
+// Playwright starts Chromium as a child of this process: its tree is the benchmark's browser.
+const pid = readdirSync('/proc')
+  .filter((p) => /^\d+$/.test(p))
+  .find((p) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      return (
+        /PPid:\s+(\d+)/.exec(status)?.[1] === String(process.pid) &&
+        /chrom/i.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))
+      );
+    } catch {
+      return false;
+    }
+  });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.base);
