@@ -64,7 +64,9 @@ export function segmentArgs(a: FfmpegSegmentArgs): string[] {
   const bitrate = a.segment.videoBitrate;
   const filter =
     `[0:v]${framingFilter(a.width, a.height, a.framing, a.color, a.hdr)},fps=${FRAME_RATE}[bg];` +
-    `[bg][1:v]overlay=0:0:format=auto,format=yuv420p[v]`;
+    // After tone mapping, `format=auto` shifted colours (17 levels in green, native ffmpeg 5.1
+    // too); blending in yuv420 keeps the tone-mapped picture as it is.
+    `[bg][1:v]overlay=0:0:format=${a.hdr ? 'yuv420' : 'auto'},format=yuv420p[v]`;
   return [
     '-ss',
     fixed(a.segment.start),
