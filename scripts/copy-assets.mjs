@@ -41,10 +41,26 @@ for (const file of ['ffmpeg-core.js', 'ffmpeg-core.wasm', 'ffmpeg-core.worker.js
   copyFileSync(join(pkgDir('@ffmpeg/core-mt'), 'dist/esm', file), join(ffmpegDir, 'mt', file));
 }
 
+// libheif (libheif-js, LGPL-3.0) for HEIC/HEIF photos, self-hosted and loaded by
+// lib/media/heif/heif.worker.ts only when such a photo arrives. Its loader is a UMD script; an
+// ES module export is appended so the worker can import it (module workers have no importScripts).
+const heifDir = join(root, 'public/heif');
+rmSync(heifDir, { recursive: true, force: true });
+mkdirSync(heifDir, { recursive: true });
+const heifSrc = join(pkgDir('libheif-js'), 'libheif-wasm');
+writeFileSync(
+  join(heifDir, 'libheif.js'),
+  `${readFileSync(join(heifSrc, 'libheif.js'), 'utf8')}\nexport default libheif;\n`,
+);
+copyFileSync(join(heifSrc, 'libheif.wasm'), join(heifDir, 'libheif.wasm'));
+copyFileSync(join(heifSrc, 'LICENSE'), join(heifDir, 'LICENSE.txt'));
+
 // [emoji, name, group] triples, without skin-tone variants: ~60 KB instead of ~400 KB.
 const groups = JSON.parse(
   readFileSync(join(pkgDir('unicode-emoji-json'), 'data-by-group.json'), 'utf8'),
 );
 const index = groups.flatMap((g) => g.emojis.map((e) => [e.emoji, e.name, g.name]));
 writeFileSync(join(root, 'public/emoji.json'), JSON.stringify(index));
-console.log(`copy-assets: ${Object.keys(fonts).length} fonts, ${index.length} emoji, ffmpeg cores`);
+console.log(
+  `copy-assets: ${Object.keys(fonts).length} fonts, ${index.length} emoji, ffmpeg cores, libheif`,
+);

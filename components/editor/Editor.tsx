@@ -33,6 +33,7 @@ import { ICONS } from './icons';
 import { Notices } from './Notices';
 import { PhotoChoiceDialog } from './PhotoChoiceDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { PreparingMedia, usePreparing } from './PreparingMedia';
 import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
 import { TextDialog } from './TextDialog';
@@ -62,6 +63,7 @@ export default function Editor() {
   const [panel, setPanel] = useState<Panel>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { preparing, begin, end, cancel } = usePreparing();
   const [safeZones, setSafeZones] = useState(false);
   const [brush, setBrush] = useState<BrushSettings>({ brush: 'pen', color: '#ffffff', size: 16 });
 
@@ -76,8 +78,11 @@ export default function Editor() {
   const openFile = useCallback(
     async (file: File) => {
       setBusy(true);
+      const options = begin();
       try {
-        const loaded = media.add(await loadMedia(file, file.name || 'The pasted file'));
+        const loaded = media.add(
+          await loadMedia(file, file.name || 'The pasted file', undefined, options),
+        );
         // A photo background already: ask whether the new photo goes on top or replaces it.
         const bgType = store.getState().card.background.type;
         if (loaded.kind === 'image' && (bgType === 'image' || bgType === 'video')) {
@@ -103,16 +108,19 @@ export default function Editor() {
         if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
         setAlert(null);
       } catch (e) {
+        // Cancelled by the person: the story is as it was, nothing to say.
+        if (e instanceof DOMException && e.name === 'AbortError') return;
         setAlert(
           e instanceof MediaError
             ? e.message
             : 'That file could not be opened. Your story is unchanged; try another file.',
         );
       } finally {
+        end(options);
         setBusy(false);
       }
     },
-    [media, store],
+    [media, store, begin, end],
   );
   const onFile = useCallback((file: File) => void openFile(file), [openFile]);
   useMediaDrop(onFile);
@@ -240,10 +248,14 @@ export default function Editor() {
           // Same box as the stage, so nothing moves when the draft has loaded.
           <div className="stage stage-placeholder" aria-hidden="true" />
         )}
-        {busy && (
-          <p className="stage-status" role="status">
-            Opening…
-          </p>
+        {preparing ? (
+          <PreparingMedia preparing={preparing} onCancel={cancel} />
+        ) : (
+          busy && (
+            <p className="stage-status" role="status">
+              Opening…
+            </p>
+          )
         )}
       </div>
 

@@ -10,13 +10,15 @@ export const MESSAGES = {
   empty: (name: string) =>
     `“${name}” is empty (0 bytes), so there is nothing to show. Choose another file.`,
   unsupported: (name: string) =>
-    `“${name}” is not a photo or video that Story Composer can use. Choose a JPEG, PNG, WebP or GIF photo, or an MP4, MOV or WebM video.`,
+    `“${name}” is not a photo or video that Story Composer can use. Choose a JPEG, HEIC, PNG, WebP or GIF photo, or an MP4, MOV or WebM video.`,
   heic: (name: string) =>
-    `“${name}” is a HEIC photo, which this browser cannot open. Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and try again.`,
+    `“${name}” is a HEIC photo that could not be opened: it may be damaged or incomplete. Try sharing it again as JPEG (on an iPhone, “Most Compatible” under Settings › Camera › Formats makes JPEG photos).`,
   tooLarge: (name: string, megapixels: number) =>
     `“${name}” is ${megapixels} megapixels; the limit is 50. Resize it and try again.`,
   brokenImage: (name: string) =>
     `“${name}” could not be opened. The photo may be damaged or incomplete.`,
+  unreadableVideo: (name: string) =>
+    `“${name}” could not be read, so it cannot be shown. The video may be damaged or incomplete: copy it from the phone again, or save it there as MP4 (H.264), and try again.`,
   brokenVideo: (name: string) =>
-    `“${name}” could not be played by this browser. The video may be damaged, or in a format the browser cannot read.`,
+    `“${name}” could not be played: the video may be damaged or incomplete. Copy it from the phone again, or save it there as MP4, and try again.`,
 } as const;

@@ -4,3 +4,4 @@ export * from './imageSize';
 export * from './load';
 export * from './registry';
 export * from './hash';
+export * from './hdr';

@@ -1,6 +1,9 @@
 import type { MediaId } from '../story';
 import { MAX_IMAGE_PIXELS, MediaError, MESSAGES } from './errors';
 import { mediaIdFor } from './hash';
+import { readVideoInfo, type VideoInfo } from './hdr';
+import { decodeHeif } from './heif/heifDecoder';
+import { makeVideoProxy } from './videoProxy';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -29,6 +32,23 @@ export type LoadedMedia =
 /** Bytes read to identify a file and find a JPEG's size (EXIF blocks can be long). */
 const HEADER_BYTES = 256 * 1024;
 const VIDEO_TIMEOUT_MS = 20_000;
+/** Video containers browsers and mediabunny read; others (AVI, MPEG-2) always need a proxy. */
+const BROWSER_CONTAINERS: string[] = ['video/mp4', 'video/quicktime', 'video/webm'];
+/** Longest side of a photo the app decodes itself (HEIC): past the export's needs even when zoomed. */
+const DECODED_MAX_SIDE = 4096;
+
+/** How loadMedia reports work it does itself, and how that work is cancelled. */
+export interface LoadOptions {
+  /** Aborting rejects with an AbortError (DOMException); nothing else changes. */
+  signal?: AbortSignal;
+  /**
+   * Called when the app starts decoding the file itself (a HEIC photo) or making a preview of a
+   * video the browser cannot play (or an HDR one), which takes a while.
+   */
+  onPreparing?: (what: 'photo' | 'video') => void;
+  /** How far that work has got (0–1), where it can tell. */
+  onProgress?: (fraction: number) => void;
+}
 
 async function decodeImage(url: string, name: string): Promise<HTMLImageElement> {
   const img = new Image();
@@ -75,19 +95,77 @@ function openVideo(url: string, name: string): Promise<HTMLVideoElement> {
   });
 }
 
+/** An image from `original` (what the draft stores), drawn from `picture` (what the browser decodes). */
+async function openImage(
+  original: Blob,
+  picture: Blob,
+  name: string,
+  knownId: MediaId | undefined,
+): Promise<LoadedMedia> {
+  const url = URL.createObjectURL(picture);
+  try {
+    const [element, id] = await Promise.all([
+      decodeImage(url, name),
+      knownId ?? mediaIdFor(original),
+    ]);
+    const pixels = element.naturalWidth * element.naturalHeight;
+    if (pixels > MAX_IMAGE_PIXELS)
+      throw new MediaError(MESSAGES.tooLarge(name, Math.round(pixels / 1e6)));
+    // naturalWidth/Height already follow the EXIF orientation, as drawImage does.
+    return {
+      id,
+      kind: 'image',
+      blob: original,
+      url,
+      element,
+      width: element.naturalWidth,
+      height: element.naturalHeight,
+    };
+  } catch (e) {
+    URL.revokeObjectURL(url);
+    throw e;
+  }
+}
+
+/** A HEIC/HEIF photo, which browsers other than Safari cannot decode: libheif in a worker. */
+async function openHeif(
+  file: Blob,
+  name: string,
+  knownId: MediaId | undefined,
+  options: LoadOptions,
+): Promise<LoadedMedia> {
+  options.onPreparing?.('photo');
+  const result = await decodeHeif(file, {
+    maxSide: DECODED_MAX_SIDE,
+    maxPixels: MAX_IMAGE_PIXELS,
+    signal: options.signal,
+  });
+  if (result.type === 'failed') {
+    if (result.reason === 'tooLarge')
+      throw new MediaError(MESSAGES.tooLarge(name, Math.round((result.pixels ?? 0) / 1e6)));
+    console.warn(`HEIF decode failed for ${name}: ${result.detail ?? 'unknown'}`);
+    throw new MediaError(MESSAGES.heic(name));
+  }
+  const original = file.type ? file : new Blob([file], { type: 'image/heic' });
+  return openImage(original, result.picture, name, knownId);
+}
+
 /**
- * Checks and decodes a photo or video the person chose (or a stored one, whose id is known). Throws MediaError, with a message for
- * people, for empty, unknown, HEIC, oversized or damaged files; nothing else changes then.
+ * Checks and decodes a photo or video the person chose (or a stored one, whose id is known).
+ * HEIC/HEIF photos are decoded by the app itself (reported through `options.onPreparing`).
+ * Throws MediaError, with a message for people, for empty, unknown, oversized or damaged files,
+ * or an AbortError when `options.signal` aborts; nothing else changes then.
  */
 export async function loadMedia(
   file: Blob,
   name = 'This file',
   knownId?: MediaId,
+  options: LoadOptions = {},
 ): Promise<LoadedMedia> {
   if (file.size === 0) throw new MediaError(MESSAGES.empty(name));
   const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const format = sniffFormat(header);
-  if (format.kind === 'heic') throw new MediaError(MESSAGES.heic(name));
+  if (format.kind === 'heic') return openHeif(file, name, knownId, options);
   if (format.kind === 'unknown') throw new MediaError(MESSAGES.unsupported(name));
 
   if (format.kind === 'image') {
@@ -96,44 +174,62 @@ export async function loadMedia(
       throw new MediaError(MESSAGES.tooLarge(name, Math.round((size.width * size.height) / 1e6)));
     }
     const blob = file.type === format.mime ? file : new Blob([file], { type: format.mime });
-    const url = URL.createObjectURL(blob);
-    try {
-      const [element, id] = await Promise.all([
-        decodeImage(url, name),
-        knownId ?? mediaIdFor(blob),
-      ]);
-      const pixels = element.naturalWidth * element.naturalHeight;
-      if (pixels > MAX_IMAGE_PIXELS)
-        throw new MediaError(MESSAGES.tooLarge(name, Math.round(pixels / 1e6)));
-      // naturalWidth/Height already follow the EXIF orientation, as drawImage does.
-      return {
-        id,
-        kind: 'image',
-        blob,
-        url,
-        element,
-        width: element.naturalWidth,
-        height: element.naturalHeight,
-      };
-    } catch (e) {
-      URL.revokeObjectURL(url);
-      throw e;
-    }
+    return openImage(blob, blob, name, knownId);
   }
 
   const blob = file.type.startsWith('video/') ? file : new Blob([file], { type: format.mime });
-  const url = URL.createObjectURL(blob);
+  const info = await readVideoInfo(blob);
+  // HDR goes through the proxy even where the browser plays it: its tone mapping is the export's.
+  if (!info?.hdr) {
+    try {
+      return await openPlayable(blob, blob, name, knownId, null);
+    } catch (e) {
+      // A container the browser knows that mediabunny cannot read either is damaged.
+      if (!(e instanceof MediaError) || (!info && BROWSER_CONTAINERS.includes(format.mime)))
+        throw e;
+    }
+  }
+  options.onPreparing?.('video');
+  let proxy: Blob;
   try {
-    const [element, id] = await Promise.all([openVideo(url, name), knownId ?? mediaIdFor(blob)]);
+    proxy = await makeVideoProxy(blob, info, {
+      signal: options.signal ?? new AbortController().signal,
+      onProgress: options.onProgress,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    console.warn(`Video proxy failed for ${name}:`, e);
+    throw new MediaError(MESSAGES.unreadableVideo(name));
+  }
+  return openPlayable(blob, proxy, name, knownId, info);
+}
+
+/**
+ * A video from `original` (what the draft stores and the export reads), played from `playable`
+ * (the original itself, or its preview proxy, whose size is the original's `info`).
+ */
+async function openPlayable(
+  original: Blob,
+  playable: Blob,
+  name: string,
+  knownId: MediaId | undefined,
+  info: VideoInfo | null,
+): Promise<LoadedMedia> {
+  const url = URL.createObjectURL(playable);
+  try {
+    const [element, id] = await Promise.all([
+      openVideo(url, name),
+      knownId ?? mediaIdFor(original),
+    ]);
     // videoWidth/Height already follow the rotation metadata of phone videos.
     return {
       id,
       kind: 'video',
-      blob,
+      blob: original,
       url,
       element,
-      width: element.videoWidth,
-      height: element.videoHeight,
+      width: info?.width || element.videoWidth,
+      height: info?.height || element.videoHeight,
       duration: Number.isFinite(element.duration) ? element.duration : 0,
     };
   } catch (e) {

@@ -4,7 +4,10 @@ export type SniffedFormat =
       kind: 'image';
       mime: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/bmp';
     }
-  | { kind: 'video'; mime: 'video/mp4' | 'video/quicktime' | 'video/webm' }
+  | {
+      kind: 'video';
+      mime: 'video/mp4' | 'video/quicktime' | 'video/webm' | 'video/x-msvideo' | 'video/mpeg';
+    }
   | { kind: 'heic' }
   | { kind: 'unknown' };
 
@@ -22,6 +25,13 @@ export function sniffFormat(b: Uint8Array): SniffedFormat {
   if (b.length >= 6 && ascii(b, 0, 4) === 'GIF8') return { kind: 'image', mime: 'image/gif' };
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
     return { kind: 'image', mime: 'image/webp' };
+  }
+  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'AVI ') {
+    return { kind: 'video', mime: 'video/x-msvideo' };
+  }
+  // MPEG-2 program stream (pack header), as DVD camcorders and old phones wrote.
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0xba) {
+    return { kind: 'video', mime: 'video/mpeg' };
   }
   if (b.length >= 2 && ascii(b, 0, 2) === 'BM') return { kind: 'image', mime: 'image/bmp' };
   if (b.length >= 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) {

@@ -1,4 +1,5 @@
 import type { Framing } from '../../story';
+import { HDR_TO_SDR_FILTER } from '../../media/hdr';
 import { visibleRegion } from '../../render/framing';
 import {
   AUDIO_BITRATE,
@@ -50,6 +51,7 @@ export function framingFilter(
   height: number,
   framing: Framing,
   color: string,
+  hdr = false,
 ): string {
   const { source, dest } = visibleRegion(width, height, framing);
   const sw = even(source.width);
@@ -60,6 +62,9 @@ export function framingFilter(
   const dh = even(dest.height);
   const parts = [
     `crop=${Math.min(sw, width)}:${Math.min(sh, height)}:${sx}:${sy}`,
+    // HDR (HLG/PQ) to SDR BT.709 on the visible part only, at the source's size (the float
+    // maths is the costly step), before the SDR background colour is padded in.
+    ...(hdr ? [HDR_TO_SDR_FILTER] : []),
     `scale=${dw}:${dh}:flags=fast_bilinear`,
     'setsar=1',
   ];
@@ -84,6 +89,8 @@ export interface FfmpegSegmentArgs {
   segment: Segment;
   withAudio: boolean;
   threads: number;
+  /** The source is HDR (HLG or PQ): tone-map it as the preview proxy does. */
+  hdr?: boolean;
 }
 
 /**
@@ -93,8 +100,10 @@ export interface FfmpegSegmentArgs {
 export function segmentArgs(a: FfmpegSegmentArgs): string[] {
   const bitrate = a.segment.videoBitrate;
   const filter =
-    `[0:v]${framingFilter(a.width, a.height, a.framing, a.color)},fps=${FRAME_RATE}[bg];` +
-    `[bg][1:v]overlay=0:0:format=auto,format=yuv420p[v]`;
+    `[0:v]${framingFilter(a.width, a.height, a.framing, a.color, a.hdr)},fps=${FRAME_RATE}[bg];` +
+    // After tone mapping, `format=auto` shifted colours (17 levels in green, native ffmpeg 5.1
+    // too); blending in yuv420 keeps the tone-mapped picture as it is.
+    `[bg][1:v]overlay=0:0:format=${a.hdr ? 'yuv420' : 'auto'},format=yuv420p[v]`;
   return [
     '-ss',
     fixed(a.segment.start),

@@ -8,6 +8,7 @@ import {
 import { audioArgs, muxArgs, segmentArgs } from './ffmpegArgs';
 import { canUseMultiThreadCore, FfmpegSession } from './ffmpegSession';
 import type { Segment } from './presets';
+import { readVideoInfo } from '../../media/hdr';
 
 /** Runs one command; a non-zero exit becomes an error a person can read. */
 async function run(ffmpeg: FfmpegSession, args: string[], signal: AbortSignal): Promise<void> {
@@ -37,6 +38,7 @@ export const ffmpegEngine: VideoEngine = {
     if (signal.aborted) throw abortError();
     const ffmpeg = await FfmpegSession.start(signal);
     try {
+      const hdr = Boolean((await readVideoInfo(job.source))?.hdr);
       const input = await ffmpeg.mount(job.source);
       await ffmpeg.write('/overlay.png', new Uint8Array(await job.overlay.arrayBuffer()));
       const total = job.segments.reduce((t, s) => t + s.duration, 0);
@@ -58,6 +60,7 @@ export const ffmpegEngine: VideoEngine = {
             segment,
             withAudio: !job.muted,
             threads: canUseMultiThreadCore() ? 2 : 1,
+            hdr,
           }),
           signal,
         );

@@ -1,3 +1,4 @@
+import { hdrTransferOf } from '../../media/hdr';
 import { OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 
 /**
@@ -24,6 +25,9 @@ export async function fastEngineProblem(source: Blob): Promise<string | null> {
     if (!track) return 'the file has no video track the browser can read.';
     if (!(await track.canDecode()))
       return `this browser cannot decode ${track.codec ?? 'this'} video.`;
+    // The YUV kernels do not tone-map yet; the compatible engine does, as the preview does.
+    if (hdrTransferOf(await track.getColorSpace()))
+      return 'HDR video is tone-mapped by the compatible engine.';
     return null;
   } catch {
     return 'this browser cannot read the file’s container.';

@@ -1,0 +1,213 @@
+// Phone media benchmark (issue 10 goals), printed as figures — never pass/fail:
+//   - a 12 MP HEIC photo: file chosen → drawn on the stage, first use (libheif loaded) and after;
+//   - a 10 s 1080p HEVC Main10 HLG source: preview proxy time, then the 1080×1920 story export
+//     (the compatible engine: this Chromium has no HEVC VideoDecoder), vs native ffmpeg doing the
+//     same job (crop, scale, the same tone mapping, libx264 ultrafast) in the same run;
+//   - `--4k`: the proxy of a 60 s 4K HEVC source, time and the browser's peak memory.
+// Memory is the RSS of the benchmark's own Chromium (its process tree), sampled every 250 ms.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { root, startServer } from './bench-util.mjs';
+
+const PORT = Number(process.env.BENCH_PORT) || 3293;
+const FOUR_K = process.argv.includes('--4k');
+const out = join(root, 'bench-results/phone-media');
+const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const HDR_TO_SDR =
+  'zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p';
+
+if (!existsSync(join(root, 'out/index.html'))) {
+  console.error('bench-phone-media: run `npm run build` first');
+  process.exit(1);
+}
+mkdirSync(out, { recursive: true });
+
+function run(cmd, args) {
+  const started = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  return performance.now() - started;
+}
+
+function make(name, args) {
+  const path = join(out, name);
+  if (!existsSync(path)) run('ffmpeg', ['-loglevel', 'error', '-y', ...args, path]);
+  return path;
+}
+
+const hevcHlg = (name, size, seconds, rate) =>
+  make(name, [
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=${size}:d=${seconds}:r=${rate}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=d=${seconds}`,
+    '-pix_fmt',
+    'yuv420p10le',
+    '-c:v',
+    'libx265',
+    '-preset',
+    'ultrafast',
+    '-x265-params',
+    'log-level=error:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc',
+    '-color_primaries',
+    'bt2020',
+    '-color_trc',
+    'arib-std-b67',
+    '-colorspace',
+    'bt2020nc',
+    '-tag:v',
+    'hvc1',
+    '-c:a',
+    'aac',
+    '-shortest',
+  ]);
+
+/** RSS (MB) of a process and its descendants. */
+function treeRss(pid) {
+  const children = new Map();
+  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const ppid = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), p]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  let kb = 0;
+  const walk = (p) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // ended meanwhile
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(String(pid));
+  return kb / 1024;
+}
+
+const heic = join(out, 'photo-12mp.heic');
+if (!existsSync(heic)) {
+  const jpeg = make('photo-12mp.jpg', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=4032x3024',
+    '-frames:v',
+    '1',
+    '-q:v',
+    '3',
+  ]);
+  run('heif-enc', ['-q', '80', '-o', heic, jpeg]);
+}
+const hlg = hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
+
+// Native reference: the compatible engine's job (crop to 9:16, scale, tone-map, x264 ultrafast).
+const native = run('ffmpeg', [
+  '-loglevel',
+  'error',
+  '-y',
+  '-i',
+  hlg,
+  '-vf',
+  `crop=ih*9/16:ih,scale=1080:1920,${HDR_TO_SDR}`,
+  '-c:v',
+  'libx264',
+  '-preset',
+  'ultrafast',
+  '-c:a',
+  'aac',
+  '-ac',
+  '2',
+  join(out, 'native.mp4'),
+]);
+
+const server = await startServer(PORT);
+const browser = await chromium.launch({
+  executablePath: findChromium() ?? undefined,
+  args: CHROMIUM_ARGS,
+});
+// Playwright starts Chromium as a child of this process: its tree is the benchmark's browser.
+const pid = readdirSync('/proc')
+  .filter((p) => /^\d+$/.test(p))
+  .find((p) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      return (
+        /PPid:\s+(\d+)/.exec(status)?.[1] === String(process.pid) &&
+        /chrom/i.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))
+      );
+    } catch {
+      return false;
+    }
+  });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.base);
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+
+  /** File chosen → the stage has drawn the new background (no "Preparing"/"Opening" left). */
+  async function open(path, timeout) {
+    const started = performance.now();
+    await page.getByLabel('Add photo or video').setInputFiles(path);
+    await page.waitForFunction(
+      () => !document.querySelector('[role="status"] progress, .stage-status'),
+      null,
+      { timeout, polling: 20 },
+    );
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    return performance.now() - started;
+  }
+
+  const first = await open(heic, 60_000);
+  const again = await open(heic, 60_000);
+  console.log(
+    `12 MP HEIC (4032×3024), file chosen → drawn stage: first use ${sec(first)}, after ${sec(again)}`,
+  );
+
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
+  const proxy = await open(hlg, 600_000);
+  console.log(`10 s 1080p HEVC Main10 HLG: preview proxy ${sec(proxy)}`);
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const started = performance.now();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 900_000 });
+  const app = performance.now() - started;
+  clearInterval(sampler);
+  const engine = await dialog
+    .locator('text=/engine/i')
+    .first()
+    .textContent()
+    .catch(() => '?');
+  console.log(
+    `  story export in the app: ${sec(app)} (${engine?.trim()}); native ffmpeg: ${sec(native)}; ${(app / native).toFixed(1)}× native; browser peak RSS ${peak.toFixed(0)} MB`,
+  );
+  await page.keyboard.press('Escape');
+
+  if (FOUR_K) {
+    const src = hevcHlg('hevc-60s-4k.mov', '3840x2160', 60, 30);
+    peak = 0;
+    const s2 = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
+    const t = await open(src, 3_600_000);
+    clearInterval(s2);
+    console.log(
+      `60 s 4K HEVC HLG: preview proxy ${sec(t)}, browser peak RSS ${peak.toFixed(0)} MB`,
+    );
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
