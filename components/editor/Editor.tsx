@@ -26,6 +26,7 @@ import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
 import { DEFAULT_TEXT_STYLE, TextDialog } from './TextDialog';
 import { LayerBar, MediaPicker, SaveStatus, ToolButton } from './Toolbar';
+import { MotionBar } from './MotionBar';
 import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
@@ -247,6 +248,7 @@ export default function Editor() {
               disabled={draft.phase !== 'ready'}
             />
             <LayerBar store={store} card={card} selectedId={selectedId} />
+            <MotionBar store={store} stage={stage} card={card} selectedId={selectedId} />
             <nav className="tool-bar" aria-label="Tools">
               <MediaPicker onFile={onFile} />
               <MediaPicker onFile={onFile} capture />

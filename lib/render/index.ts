@@ -6,3 +6,4 @@ export * from './strokePaint';
 export * from './textStyle';
 export { BackgroundObject, type BackgroundSource } from './BackgroundObject';
 export { StrokesObject } from './StrokesObject';
+export * from './motion';
