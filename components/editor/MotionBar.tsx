@@ -30,14 +30,16 @@ export function MotionBar({
   const [playing, setPlaying] = useState(false);
   const layer = findLayer(card, selectedId);
   const moving = layerMovesInCard(card);
+  // The video export burns the layers in at rest; until it draws motion, video cards have none.
+  const videoCard = card.background.type === 'video';
   const options = layer
     ? animationOptions(layer.type).filter((o) => !NOT_YET.includes(o.kind))
     : [{ kind: 'none' as const, label: 'None' }];
 
   // A card with nothing left to play, or another card, stops the play.
   useEffect(() => {
-    if (!moving) stage?.pause();
-  }, [moving, stage]);
+    if (!moving || videoCard) stage?.pause();
+  }, [moving, videoCard, stage]);
   useEffect(() => () => stage?.pause(), [stage, card.id]);
 
   const toggle = () => {
@@ -57,7 +59,8 @@ export function MotionBar({
         <select
           aria-label="Animation"
           value={layer?.animation?.kind ?? 'none'}
-          disabled={!layer}
+          disabled={!layer || videoCard}
+          aria-describedby={videoCard ? 'motion-note' : undefined}
           onChange={(e) =>
             layer &&
             store.run(setAnimation, {
@@ -77,11 +80,16 @@ export function MotionBar({
         type="button"
         className={styles.play}
         aria-pressed={playing}
-        disabled={!stage || (!moving && !playing)}
+        disabled={!stage || videoCard || (!moving && !playing)}
         onClick={toggle}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
+      {videoCard && (
+        <p id="motion-note" className={styles.note}>
+          Animations are for photo and colour cards for now.
+        </p>
+      )}
     </div>
   );
 }
