@@ -1,6 +1,13 @@
-// Profiles the fast engine's 10 s benchmark job by stage (decode, compose, encode, whole
-// conversion) in headless Chromium, to show where its time goes. Needs `npm run build` and the
-// source made by `npm run bench:export`. Prints figures; `--runs N` (default 2), `--stages a,b`.
+// Profiles the fast engine's 10 s benchmark job by stage in headless Chromium, to show where its
+// time goes: decode alone, decode + YUV compose, encode alone (several encoder settings),
+// decode and encode side by side (the best overlap possible), the whole Conversion as the
+// worker runs it (with encoder-queue and decoder-lag counters), and the native ffmpeg job.
+// Every stage also reports the CPU time of this script's own browser (or ffmpeg), which a busy
+// shared machine disturbs far less than wall time. Needs `npm run build` and the source made
+// by `npm run bench:export`. Prints figures; `--runs N` (default 2), `--stages a,b`
+// (setup, decode, compose, encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain,
+// parallel, conversion, native).
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +19,7 @@ const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 2;
 const STAGES = argv.includes('--stages')
   ? argv[argv.indexOf('--stages') + 1].split(',')
-  : ['decode', 'compose', 'encodeHigh', 'encodeHighRealtime', 'encodeBaseline', 'conversion'];
+  : ['setup', 'decode', 'compose', 'encodeHigh', 'parallel', 'conversion', 'native'];
 const PORT = Number(process.env.BENCH_PORT) || 3292;
 const src = join(root, 'bench-results/source-10s.mp4');
 if (!existsSync(join(root, 'out/index.html')) || !existsSync(src)) {
@@ -54,6 +61,49 @@ function chromiumCpu() {
   return ticks / 100;
 }
 
+/**
+ * bench:export's native job (crop, scale, overlay, x264 ultrafast, AAC): wall and CPU time,
+ * measured by /usr/bin/time. CPU time is the figure that survives a busy machine.
+ */
+function native() {
+  const overlay = join(root, 'bench-results/overlay.png');
+  const r = spawnSync('/usr/bin/time', [
+    '-f',
+    '%e %U %S',
+    'ffmpeg',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    src,
+    '-i',
+    overlay,
+    '-filter_complex',
+    '[0:v]crop=608:1080:656:0,scale=1080:1920,setsar=1,fps=30[bg];[bg][1:v]overlay=0:0,format=yuv420p[v]',
+    '-map',
+    '[v]',
+    '-map',
+    '0:a:0',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-b:v',
+    '8M',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-movflags',
+    '+faststart',
+    '-t',
+    '10',
+    join(root, 'bench-results/profile-native.mp4'),
+  ]);
+  const [wall, user, sys] = r.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms: wall * 1000, cpuMs: (user + sys) * 1000 };
+}
+
 const server = await startServer(PORT);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
@@ -75,7 +125,7 @@ try {
       globalThis.profiler = new Worker('/profile/worker.js', { type: 'module' });
     });
     const r = {};
-    for (const stage of STAGES) {
+    for (const stage of STAGES.filter((x) => x !== 'native')) {
       const cpu0 = chromiumCpu();
       Object.assign(
         r,
@@ -92,6 +142,11 @@ try {
         ),
       );
       if (r[stage]) r[stage].cpuMs = (chromiumCpu() - cpu0) * 1000;
+    }
+    if (STAGES.includes('native')) {
+      r.native = native();
+      if (r.conversion)
+        r.native['conversion/native CPU'] = (r.conversion.cpuMs / r.native.cpuMs).toFixed(2);
     }
     const fmt = Object.entries(r)
       .map(

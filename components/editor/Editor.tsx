@@ -38,6 +38,7 @@ import { StageView } from './StageView';
 import { StickersDialog } from './StickersDialog';
 import { TextDialog } from './TextDialog';
 import { LayerBar, MediaPicker, SaveStatus, ToolButton } from './Toolbar';
+import { MotionBar } from './MotionBar';
 import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
@@ -293,6 +294,7 @@ export default function Editor() {
             disabled={draft.phase !== 'ready' || readOnly}
           />
           <LayerBar store={store} card={card} selectedId={selectedId} readOnly={readOnly} />
+          <MotionBar store={store} stage={stage} card={card} selectedId={selectedId} />
           <nav className="tool-bar" aria-label="Tools">
             <MediaPicker onFile={onFile} disabled={readOnly} />
             <MediaPicker onFile={onFile} capture disabled={readOnly} />

@@ -57,7 +57,7 @@ export function ExportDialog(props: ExportDialogProps) {
 }
 
 function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialogProps) {
-  const hasVideo = card.background.type === 'video';
+  const hasVideo = naturalKind(card) === 'video';
   const several = doc.cards.length > 1;
   const [kind, setKind] = useState<ExportKind>(several ? 'story' : hasVideo ? 'video' : 'image');
   const [format, setFormat] = useState<ImageFormat>('png');
@@ -180,7 +180,7 @@ function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialo
         </label>
         {!hasVideo && (
           <p id="video-note" className="muted">
-            Video export needs a video background.
+            Video export needs a video background or a layer with an animation.
           </p>
         )}
       </fieldset>

@@ -42,6 +42,19 @@ export async function exportPlannedCards(
     if (item.kind === 'image') {
       const blob = await exportStoryImage(item.card, lookup, { format });
       out.push({ file: new File([blob], item.names[0]!, { type: blob.type }), card: item.number });
+    } else if (item.card.background.type !== 'video') {
+      const { exportMotionCard } = await import('./video/motionCard');
+      const blobs = await exportMotionCard(item.card, lookup, preset, {
+        signal,
+        onProgress: (f) => onProgress((done + f * item.weight) / total),
+      });
+      onEngine?.('webcodecs', 'a card with moving layers is drawn frame by frame.');
+      blobs.forEach((blob, i) =>
+        out.push({
+          file: new File([blob], item.names[i]!, { type: 'video/mp4' }),
+          card: item.number,
+        }),
+      );
     } else {
       const { exportStoryVideo } = await import('./video/exportStoryVideo');
       const result = await exportStoryVideo(item.card, video, preset, {

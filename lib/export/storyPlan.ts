@@ -1,4 +1,5 @@
 import type { Card, MediaId, StoryDocument } from '../story';
+import { layerMovesInCard, motionCardSeconds } from './cardMotion';
 import { storyFileName } from './fileName';
 import type { ImageFormat } from './image';
 import { planSegments, type Segment, type VideoPreset } from './video/presets';
@@ -30,9 +31,12 @@ export interface StoryPlanOptions {
 /** A still card costs about as much as this many seconds of video. */
 const IMAGE_WEIGHT = 0.5;
 
-/** A card's natural kind: video when its background is a video, a picture otherwise. */
+/**
+ * A card's natural kind: video when its background is a video or a layer moves, a picture
+ * otherwise.
+ */
 export function naturalKind(card: Card): CardExportKind {
-  return card.background.type === 'video' ? 'video' : 'image';
+  return card.background.type === 'video' || layerMovesInCard(card) ? 'video' : 'image';
 }
 
 /**
@@ -53,6 +57,18 @@ export function planCards(
     const cardNumber = numbered ? number : undefined;
     const kind = kindOf(card);
     const bg = card.background;
+    if (kind === 'video' && bg.type !== 'video' && layerMovesInCard(card)) {
+      // A still card with motion: a video of its "Card length".
+      const segments = planSegments(preset, 0, motionCardSeconds(card), false);
+      return {
+        card,
+        number,
+        kind: 'video',
+        segments,
+        names: segments.map((s) => storyFileName(now, 'mp4', s, cardNumber)),
+        weight: segments.reduce((t, s) => t + s.duration, 0),
+      };
+    }
     if (kind === 'image' || bg.type !== 'video') {
       const ext = format === 'png' ? 'png' : 'jpg';
       return {

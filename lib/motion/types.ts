@@ -1,22 +1,10 @@
-/** The animations a layer can have. Entrances play once and hold their end; loops repeat. */
-export type AnimationKind =
-  'none' | 'fadeIn' | 'pop' | 'slideUp' | 'typewriter' | 'drawOn' | 'pulse' | 'wiggle' | 'float';
+/** The animations a layer can have, and one layer's stored animation: see lib/story. */
+export type { Animation, AnimationKind } from '../story';
 
 /** Animations that play once from `start` and then hold their final (resting) state. */
 export type EntranceKind = 'fadeIn' | 'pop' | 'slideUp' | 'typewriter' | 'drawOn';
 /** Animations that repeat every `duration` seconds from `start` until the card ends. */
 export type LoopKind = 'pulse' | 'wiggle' | 'float';
-
-/**
- * One layer's animation, as stored with the layer. Times are seconds on the card's clock
- * (0 = the card's first frame). For an entrance `duration` is how long it takes; for a loop it
- * is one period.
- */
-export interface Animation {
-  kind: AnimationKind;
-  start: number;
-  duration: number;
-}
 
 /**
  * How a layer looks at one moment, relative to its resting transform: multiply its opacity and

@@ -8,3 +8,4 @@ export { BackgroundObject, type BackgroundSource } from './BackgroundObject';
 export { StrokesObject } from './StrokesObject';
 export { PhotoObject, type LayerMediaLookup } from './PhotoObject';
 export { StoryTextbox, createStoryText, TEXT_LINE_HEIGHT } from './StoryTextbox';
+export * from './motion';

@@ -1,6 +1,7 @@
 import { DEFAULT_TEXT_WIDTH } from './defaults';
 import { STORY_MIGRATIONS, type StoryMigration } from './migrations';
 import {
+  ANIMATION_KINDS,
   MAX_CARDS,
   MIN_CARDS,
   SCHEMA_VERSION,
@@ -85,6 +86,19 @@ function checkStroke(v: unknown, path: string): asserts v is Stroke {
   str(v, 'path', path);
 }
 
+function isAnimation(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.kind === 'string' &&
+    (ANIMATION_KINDS as readonly string[]).includes(v.kind) &&
+    v.kind !== 'none' &&
+    typeof v.start === 'number' &&
+    Number.isFinite(v.start) &&
+    typeof v.duration === 'number' &&
+    Number.isFinite(v.duration)
+  );
+}
+
 function checkLayer(v: unknown, path: string): asserts v is Layer {
   if (!isObject(v)) fail(path, 'an object');
   str(v, 'id', path);
@@ -122,6 +136,9 @@ function checkLayer(v: unknown, path: string): asserts v is Layer {
     if (!Array.isArray(v.strokes)) fail(`${path}.strokes`, 'a list');
     v.strokes.forEach((s, j) => checkStroke(s, `${path}.strokes[${j}]`));
   }
+  // Motion is optional and never makes a story unreadable: an animation of an unknown kind or
+  // without finite times is dropped (lib/motion's normalizeAnimation fits the rest to the layer).
+  if ('animation' in v && !isAnimation(v.animation)) delete v.animation;
 }
 
 function checkCard(v: unknown, path: string): asserts v is Card {

@@ -65,6 +65,31 @@ export interface VideoBackground extends Framing {
 
 export type Background = SolidBackground | GradientBackground | ImageBackground | VideoBackground;
 
+/** The animations a layer can have (lib/motion times them). Entrances play once; loops repeat. */
+export const ANIMATION_KINDS = [
+  'none',
+  'fadeIn',
+  'pop',
+  'slideUp',
+  'typewriter',
+  'drawOn',
+  'pulse',
+  'wiggle',
+  'float',
+] as const;
+export type AnimationKind = (typeof ANIMATION_KINDS)[number];
+
+/**
+ * One layer's animation, as stored with the layer. Times are seconds on the card's clock
+ * (0 = the card's first frame). For an entrance `duration` is how long it takes; for a loop it
+ * is one period. Played through lib/motion's `normalizeAnimation`, which fits it to the layer.
+ */
+export interface Animation {
+  kind: AnimationKind;
+  start: number;
+  duration: number;
+}
+
 /** Where a layer sits: its centre, uniform scale and rotation in degrees. */
 export interface Transform {
   x: number;
@@ -88,6 +113,8 @@ export interface TextLayer extends Transform {
   background: TextBackgroundStyle;
   /** Wrapping width in story pixels at scale 1: lines break to stay inside it. */
   width: number;
+  /** How the layer moves (lib/motion); absent means it does not. */
+  animation?: Animation;
 }
 
 export type ShapeKind = 'circle' | 'square' | 'star' | 'heart' | 'arrow';
@@ -96,12 +123,16 @@ export interface EmojiSticker extends Transform {
   id: LayerId;
   type: 'sticker';
   sticker: { kind: 'emoji'; emoji: string; name: string };
+  /** How the layer moves (lib/motion); absent means it does not. */
+  animation?: Animation;
 }
 
 export interface ShapeSticker extends Transform {
   id: LayerId;
   type: 'sticker';
   sticker: { kind: 'shape'; shape: ShapeKind; color: string };
+  /** How the layer moves (lib/motion); absent means it does not. */
+  animation?: Animation;
 }
 
 export type StickerLayer = EmojiSticker | ShapeSticker;
@@ -124,6 +155,8 @@ export interface DrawingLayer extends Transform {
   width: number;
   height: number;
   strokes: Stroke[];
+  /** How the layer moves (lib/motion); absent means it does not. */
+  animation?: Animation;
 }
 
 /** How a photo layer is cut out: as it is, with rounded corners, or as a circle. */
@@ -138,6 +171,8 @@ export interface PhotoLayer extends Transform {
   width: number;
   height: number;
   frame: PhotoFrame;
+  /** How the layer moves (lib/motion); absent means it does not. */
+  animation?: Animation;
 }
 
 export type Layer = TextLayer | StickerLayer | DrawingLayer | PhotoLayer;

@@ -64,6 +64,12 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
   const yuv = await (yuvReady ??= setup());
   const input = () => new Input({ source: new BlobSource(source), formats: ALL_FORMATS });
 
+  if (stages.includes('setup')) {
+    const t = performance.now();
+    await setup();
+    results.setup = { ms: performance.now() - t };
+  }
+
   if (stages.includes('decode')) {
     const track = (await input().getPrimaryVideoTrack())!;
     const t = performance.now();
@@ -124,6 +130,36 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
     results[name] = { ms: performance.now() - t, frames: outN, kb: Math.round(bytes / 1024) };
   }
 
+  if (stages.includes('parallel') && kept.length > 0) {
+    // Decoding and encoding side by side, with no hand-over between them: the best overlap
+    // any pipeline of these two could reach.
+    const track = (await input().getPrimaryVideoTrack())!;
+    const t = performance.now();
+    const decode = (async () => {
+      for await (const s of new VideoSampleSink(track).samples(0, 10)) s.close();
+      return performance.now() - t;
+    })();
+    const encode = (async () => {
+      const enc = new VideoEncoder({ output: () => {}, error: (err) => console.error(err) });
+      enc.configure(encoderConfig());
+      for (let i = 0; i < 300; i++) {
+        const f = new VideoFrame(kept[i % kept.length]!, {
+          timestamp: (i * 1e6) / 30,
+          duration: 1e6 / 30,
+        });
+        enc.encode(f, { keyFrame: i % 60 === 0 });
+        f.close();
+        if (enc.encodeQueueSize >= 4)
+          await new Promise((r) => enc.addEventListener('dequeue', r, { once: true }));
+      }
+      await enc.flush();
+      enc.close();
+      return performance.now() - t;
+    })();
+    const [decodeMs, encodeMs] = await Promise.all([decode, encode]);
+    results.parallel = { ms: performance.now() - t, decodeMs, encodeMs };
+  }
+
   if (stages.includes('conversion')) {
     for (const withProcess of [true]) {
       const inp = input();
@@ -141,6 +177,49 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
         queueAtEncode[Math.min(5, this.encodeQueueSize)]!++;
         return encode.call(this, f, o);
       };
+      // When each decoded picture came out, and how long it then waited for its turn.
+      // (Only the last decoder made counts: Conversion first probes the encoder with one picture.)
+      let decodedAt: number[] = [];
+      const Decoder = VideoDecoder;
+      const Wrapped = class extends Decoder {
+        constructor(init: VideoDecoderInit) {
+          const mine: number[] = [];
+          decodedAt = mine;
+          super({
+            ...init,
+            output: (f) => {
+              mine.push(performance.now());
+              init.output(f);
+            },
+          });
+        }
+      };
+      (self as unknown as { VideoDecoder: typeof VideoDecoder }).VideoDecoder = Wrapped;
+      // Time the pump spends held back by a full encoder queue.
+      let backpressureMs = 0;
+      const listen = VideoEncoder.prototype.addEventListener;
+      VideoEncoder.prototype.addEventListener = function (
+        this: VideoEncoder,
+        type: string,
+        cb: EventListenerOrEventListenerObject | null,
+        o?: boolean | AddEventListenerOptions,
+      ) {
+        if (type !== 'dequeue' || typeof cb !== 'function') return listen.call(this, type, cb!, o);
+        const t0 = performance.now();
+        return listen.call(
+          this,
+          type,
+          (ev: Event) => {
+            backpressureMs += performance.now() - t0;
+            cb(ev);
+          },
+          o,
+        );
+      } as typeof VideoEncoder.prototype.addEventListener;
+      const waits: number[] = [];
+      let processed = 0;
+      const tInit = performance.now();
+      let firstProcess = 0;
       const conv = await Conversion.init({
         input: inp,
         output,
@@ -148,6 +227,9 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
         video: {
           process: async (s: VideoSample) => {
             const t0 = performance.now();
+            firstProcess ||= t0;
+            const ready = decodedAt[processed++];
+            if (ready !== undefined) waits.push(t0 - ready);
             if (lastEnd) gapMs += t0 - lastEnd;
             plan ??= visibleRegion(s.displayWidth, s.displayHeight, framing);
             const f = await yuv.compose(s, plan);
@@ -165,14 +247,25 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
         },
         audio: { codec: 'aac' },
       });
+      const initMs = performance.now() - tInit;
       const t = performance.now();
       await conv.execute();
       VideoEncoder.prototype.encode = encode;
+      VideoEncoder.prototype.addEventListener = listen;
+      (self as unknown as { VideoDecoder: typeof VideoDecoder }).VideoDecoder = Decoder;
+      waits.sort((x, y) => x - y);
+      const q = (p: number) => Math.round(waits[Math.floor(p * (waits.length - 1))] ?? NaN);
       results.conversion = {
         ms: performance.now() - t,
         drawMs,
         gapMs,
         'queue at encode 0..5+': queueAtEncode.join('/'),
+        'decoded→processed ms p10/50/90': `${q(0.1)}/${q(0.5)}/${q(0.9)}`,
+        'under 2 ms': waits.filter((w) => w < 2).length,
+        backpressureMs,
+        decoded: decodedAt.length,
+        'init→first frame ms': firstProcess - tInit,
+        initMs,
       };
     }
   }

@@ -15,3 +15,4 @@ export { duplicateCard } from './duplicateCard';
 export { deleteCard } from './deleteCard';
 export { moveCardTo, moveCardEarlier, moveCardLater } from './moveCard';
 export { setCardDuration, MIN_CARD_SECONDS, MAX_CARD_SECONDS } from './setCardDuration';
+export { setAnimation } from './setAnimation';

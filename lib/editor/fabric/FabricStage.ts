@@ -10,6 +10,8 @@ import {
 import type { MediaRegistry } from '../../media';
 import {
   BackgroundObject,
+  applyMotion,
+  applyRest,
   createLayerObject,
   applyTransform,
   readTransform,
@@ -63,6 +65,8 @@ export class FabricStage {
     return m ? { element: m.element, width: m.width, height: m.height } : null;
   };
   private disposed = false;
+  /** While the card plays: the animation frame and when (performance.now) card time 0 was. */
+  private playing: { frame: number; onStop: () => void } | null = null;
 
   constructor(
     private readonly host: HTMLElement,
@@ -136,7 +140,43 @@ export class FabricStage {
     this.canvas.requestRenderAll();
   }
 
+  /** Whether the card is playing its motion. */
+  get isPlaying(): boolean {
+    return this.playing !== null;
+  }
+
+  /**
+   * Plays the card's motion from its start, over and over every `length` seconds: each frame puts
+   * every layer where lib/motion has it at that time (the export draws the same). Touching the
+   * stage stops it (layers are edited at rest); `onStop` hears of any stop.
+   */
+  play(length: number, onStop: () => void = () => undefined): void {
+    this.pause();
+    this.canvas.discardActiveObject();
+    const origin = performance.now();
+    const tick = (now: number) => {
+      if (this.disposed || !this.playing) return;
+      const t = ((now - origin) / 1000) % Math.max(length, 0.1);
+      for (const { layer, object } of this.entries.values()) applyMotion(object, layer, t);
+      this.canvas.requestRenderAll();
+      this.playing.frame = requestAnimationFrame(tick);
+    };
+    this.playing = { frame: requestAnimationFrame(tick), onStop };
+  }
+
+  /** Stops playing and puts every layer back at rest, where it can be edited. */
+  pause(): void {
+    const playing = this.playing;
+    if (!playing) return;
+    cancelAnimationFrame(playing.frame);
+    this.playing = null;
+    for (const { layer, object } of this.entries.values()) applyRest(object, layer);
+    this.canvas.requestRenderAll();
+    playing.onStop();
+  }
+
   dispose(): void {
+    this.pause();
     this.disposed = true;
     cancelAnimationFrame(this.frame);
     this.unsubscribe();
@@ -188,6 +228,7 @@ export class FabricStage {
     c.on('selection:created', selected);
     c.on('selection:updated', selected);
     c.on('selection:cleared', selected);
+    c.on('mouse:down:before', () => this.pause());
     c.on('object:modified', ({ target, action }) => {
       if (action === 'resizing' && target instanceof StoryTextbox) this.commitWidth(target);
       else this.commitTransform(target);

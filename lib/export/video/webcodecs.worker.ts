@@ -111,27 +111,44 @@ async function isStoryAudio(input: Input): Promise<boolean> {
   );
 }
 
+/** What drawing the frames needs: the overlay, its pixels' blend, and the YUV kernels. */
+interface FrameTools {
+  overlay: ImageBitmap;
+  ink: ReturnType<typeof inkBounds>;
+  yuv: ReturnType<typeof yuvFrames> | null;
+  toI420: RgbaToI420 | null;
+}
+
+async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools> {
+  const [overlay, code] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
+  const overlayPixels = pixels(overlay);
+  const ink = inkBounds(overlayPixels.data, overlay.width, overlay.height);
+  // Two instances, each with its memory: the compositor's and the canvas frames' converter.
+  const [kernels, converterKernels] = code
+    ? await Promise.all([instantiateKernels(code), instantiateKernels(code)])
+    : [null, null];
+  const toI420 = converterKernels
+    ? new RgbaToI420(converterKernels, OUTPUT_WIDTH, OUTPUT_HEIGHT)
+    : null;
+  const yuv = kernels
+    ? yuvFrames(kernels, {
+        outWidth: OUTPUT_WIDTH,
+        outHeight: OUTPUT_HEIGHT,
+        background: rgbToYuv709(...rgb(job.color)),
+        overlay: ink ? overlayBlend(overlayPixels.data, overlay.width, ink) : null,
+      })
+    : null;
+  return { overlay, ink, yuv, toI420 };
+}
+
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
   const { job } = e.data;
   try {
-    const [overlay, code] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
-    const overlayPixels = pixels(overlay);
-    const ink = inkBounds(overlayPixels.data, overlay.width, overlay.height);
-    // Two instances, each with its memory: the compositor's and the canvas frames' converter.
-    const [kernels, converterKernels] = code
-      ? await Promise.all([instantiateKernels(code), instantiateKernels(code)])
-      : [null, null];
-    const toI420 = converterKernels
-      ? new RgbaToI420(converterKernels, OUTPUT_WIDTH, OUTPUT_HEIGHT)
-      : null;
-    const yuv = kernels
-      ? yuvFrames(kernels, {
-          outWidth: OUTPUT_WIDTH,
-          outHeight: OUTPUT_HEIGHT,
-          background: rgbToYuv709(...rgb(job.color)),
-          overlay: ink ? overlayBlend(overlayPixels.data, overlay.width, ink) : null,
-        })
-      : null;
+    // The overlay and the kernels get ready while the source is opened and the first
+    // segment's conversion is set up (which probes the decoder and the encoder).
+    const toolsReady = prepareFrames(job);
+    toolsReady.catch(() => undefined); // awaited below; this only keeps an early failure quiet
+    let tools: FrameTools | null = null;
     /** Frames composed in YUV and on the canvas, for the benchmark's profile. */
     const paths = { yuv: 0, canvas: 0 };
     const canvas = new OffscreenCanvas(OUTPUT_WIDTH, OUTPUT_HEIGHT);
@@ -161,6 +178,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           : {};
       let plan: VisibleRegion | null = null;
       const draw = async (sample: VideoSample) => {
+        const { yuv, toI420, ink, overlay } = tools!;
         const t0 = performance.now();
         plan ??= visibleRegion(sample.displayWidth, sample.displayHeight, job.framing);
         const composed = await yuv?.compose(sample, plan);
@@ -194,7 +212,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
         drawMs += performance.now() - t0;
         return frame;
       };
-      const conversion = await Conversion.init({
+      const conversionReady = Conversion.init({
         input,
         output,
         trim: { start: seg.start, end: seg.end },
@@ -221,6 +239,8 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
               forceTranscode: !(await isStoryAudio(input)),
             },
       });
+      const [conversion, ready] = await Promise.all([conversionReady, toolsReady]);
+      tools = ready;
       if (conversion.discardedTracks.some((d) => d.track.type === 'video'))
         throw new Error('no-video');
       if (!job.muted && conversion.discardedTracks.some((d) => d.track.type === 'audio'))
@@ -232,7 +252,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       done += seg.duration;
       files.push(output.target.buffer!);
     }
-    overlay.close();
+    (tools ?? (await toolsReady)).overlay.close();
     post({ type: 'done', files, audioMissing, drawMs, paths }, files);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

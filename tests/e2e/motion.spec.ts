@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { addText, expect, fixture, openEditor, test } from './fixtures';
+import { frameAt, hasFfmpeg, probe } from './video';
+
+test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
+test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
+
+/** The text's box (story pixels, generous) and how far two frames differ inside and outside it. */
+const BOX = { x0: 140, x1: 940, y0: 760, y1: 1160 };
+
+async function frameDifference(page: Page, a: Buffer, b: Buffer) {
+  return page.evaluate(
+    async ({ a, b, box }) => {
+      const read = async (b64: string) => {
+        const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      };
+      const [pa, pb] = await Promise.all([read(a), read(b)]);
+      let inside = 0;
+      let insideN = 0;
+      let outside = 0;
+      let outsideN = 0;
+      for (let y = 0; y < pa.height; y++) {
+        for (let x = 0; x < pa.width; x++) {
+          const i = (y * pa.width + x) * 4;
+          const d =
+            (Math.abs(pa.data[i]! - pb.data[i]!) +
+              Math.abs(pa.data[i + 1]! - pb.data[i + 1]!) +
+              Math.abs(pa.data[i + 2]! - pb.data[i + 2]!)) /
+            3;
+          if (x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1) {
+            inside += d;
+            insideN++;
+          } else {
+            outside += d;
+            outsideN++;
+          }
+        }
+      }
+      return { size: [pa.width, pa.height], inside: inside / insideN, outside: outside / outsideN };
+    },
+    { a: a.toString('base64'), b: b.toString('base64'), box: BOX },
+  );
+}
+
+test('a photo card with "Pop" text plays on the stage and exports an MP4 of its card length', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('photo.jpg'));
+  await addText(page, 'POP POP', 'Yellow');
+
+  // Without motion the card has nothing to play; "Pop" gives it some.
+  const play = page.getByRole('button', { name: 'Play' });
+  await expect(play).toBeDisabled();
+  const animation = page.getByRole('combobox', { name: 'Animation' });
+  await expect(animation.getByRole('option')).toContainText([
+    'None',
+    'Fade in',
+    'Pop',
+    'Slide up',
+    'Pulse',
+  ]);
+  await animation.selectOption({ label: 'Pop' });
+  await expect(animation).toHaveValue('pop');
+  await play.click();
+  const pause = page.getByRole('button', { name: 'Pause' });
+  await expect(pause).toHaveAttribute('aria-pressed', 'true');
+  await pause.click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+
+  await page.getByRole('spinbutton', { name: 'Card length' }).fill('3');
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: 'Video' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const list = dialog.getByRole('list', { name: 'Exported files' });
+  await expect(list.getByRole('listitem')).toHaveCount(1, { timeout: 120_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^story-\d{8}-\d{4}\.mp4$/);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+
+  const p = probe(bytes);
+  const video = p.streams.find((s) => s.codec_type === 'video')!;
+  expect(video.codec_name).toBe('h264');
+  expect([video.width, video.height]).toEqual([1080, 1920]);
+  expect(video.r_frame_rate).toBe('30/1');
+  expect(video.pix_fmt).toBe('yuv420p');
+  expect(video.color_space).toBe('bt709');
+  expect(Number(video.nb_frames)).toBe(90);
+  expect(Math.abs(Number(p.format.duration) - 3)).toBeLessThan(0.05);
+
+  // Early in the pop the text is small and faint; later it is at rest. Only its box changes.
+  const early = frameAt(bytes, 0.1);
+  const late = frameAt(bytes, 2);
+  const later = frameAt(bytes, 2.9);
+  const moved = await frameDifference(page, early, late);
+  expect(moved.size).toEqual([1080, 1920]);
+  expect(moved.inside).toBeGreaterThan(4);
+  expect(moved.outside).toBeLessThan(1.5);
+  const still = await frameDifference(page, late, later);
+  expect(still.inside).toBeLessThan(1.5);
+});
