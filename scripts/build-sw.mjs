@@ -57,7 +57,15 @@ if (killSwitch) {
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,txt,woff2,json,png,svg,webmanifest,ico,wasm}'],
     // The wasm cores are cached on first use; screenshots are for install dialogs only.
-    globIgnores: ['ffmpeg/**', 'screenshots/**', 'sw.js', '404.html', '404/**', '_not-found/**'],
+    globIgnores: [
+      'ffmpeg/**',
+      'heif/**',
+      'screenshots/**',
+      'sw.js',
+      '404.html',
+      '404/**',
+      '_not-found/**',
+    ],
     dontCacheBustURLsMatching: /^_next\/static\//,
   });
   rmSync(tmp, { force: true });

@@ -78,6 +78,12 @@ registerRoute(
   new CacheFirst({ cacheName: FFMPEG_CACHE }),
 );
 
+// The HEIC decoder (libheif, 1.4 MB of wasm) likewise: most people never open a HEIC photo.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/heif/'),
+  new CacheFirst({ cacheName: 'heif-decoder' }),
+);
+
 // The video export's own chunks are not precached (see scripts/build-sw.mjs): like the cores,
 // they are kept once used, so a second video export works offline. Hashed names never change.
 registerRoute(
