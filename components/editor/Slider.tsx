@@ -40,8 +40,8 @@ export function Slider({
         disabled={disabled}
         aria-valuetext={format?.(value)}
         onChange={(e) => onChange(Number(e.target.value))}
+        // Key presses in a row stay one undo step: the store ends a run after a pause.
         onPointerUp={onRelease}
-        onKeyUp={onRelease}
         onBlur={onRelease}
       />
       {format && (

@@ -40,9 +40,13 @@ test('background colours, gradients and photo framing change the stage and undo 
   await panel.getByRole('radio', { name: 'Mint gradient' }).click();
   await panel.getByRole('radio', { name: 'Red' }).click();
   const undo = page.getByRole('button', { name: 'Undo' });
-  await undo.click(); // red → mint
+  const background = page.getByRole('button', { name: 'Background' });
+  await undo.click(); // red → mint; a tap outside the panel also closes it
+  await expect(panel).toBeHidden();
   await undo.click(); // mint → photo, zoomed
+  await background.click();
   await expect(zoom).toHaveValue('1.25');
   await undo.click(); // the five zoom presses were one step
+  await background.click();
   await expect(zoom).toHaveValue('1');
 });
