@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { inkBox } from './ink';
 
 /**
  * Every browser test fails on an uncaught error or unhandled rejection in any of its pages
@@ -98,54 +99,6 @@ export async function exportPng(page: Page): Promise<{ name: string; bytes: Buff
   return { name: download.suggestedFilename(), bytes };
 }
 
-/**
- * Statistics of the pixels of one colour in a PNG, decoded in the page: the image's size, how
- * many pixels match, their centroid and their horizontal extent.
- */
-async function colourStats(
-  page: Page,
-  bytes: Buffer,
-  rgb: [number, number, number],
-  tolerance: number,
-) {
-  return page.evaluate(
-    async ({ b64, rgb, tolerance }) => {
-      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let count = 0;
-      let sx = 0;
-      let sy = 0;
-      let minX = Infinity;
-      let maxX = -Infinity;
-      for (let i = 0; i < px.length; i += 4) {
-        const d =
-          Math.abs(px[i]! - rgb[0]) + Math.abs(px[i + 1]! - rgb[1]) + Math.abs(px[i + 2]! - rgb[2]);
-        if (d > tolerance) continue;
-        const x = (i / 4) % bitmap.width;
-        const y = Math.floor(i / 4 / bitmap.width);
-        count++;
-        sx += x;
-        sy += y;
-        minX = Math.min(minX, x);
-        maxX = Math.max(maxX, x);
-      }
-      return {
-        width: bitmap.width,
-        height: bitmap.height,
-        count,
-        cx: sx / count,
-        cy: sy / count,
-        extent: maxX - minX + 1,
-      };
-    },
-    { b64: bytes.toString('base64'), rgb, tolerance },
-  );
-}
-
 /** A PNG's size and how many of its pixels match a colour (and where, vertically, on average). */
 export async function analysePng(
   page: Page,
@@ -153,7 +106,7 @@ export async function analysePng(
   rgb: [number, number, number],
   tolerance = 40,
 ) {
-  const s = await colourStats(page, bytes, rgb, tolerance);
+  const s = await inkBox(page, bytes, rgb, tolerance);
   return { width: s.width, height: s.height, matches: s.count, meanY: s.count ? s.cy : -1 };
 }
 
@@ -164,8 +117,8 @@ export async function colourBlob(
   rgb: [number, number, number],
   tolerance = 60,
 ) {
-  const s = await colourStats(page, bytes, rgb, tolerance);
-  return { count: s.count, cx: s.cx, cy: s.cy, width: s.extent };
+  const s = await inkBox(page, bytes, rgb, tolerance);
+  return { count: s.count, cx: s.cx, cy: s.cy, width: s.count ? s.maxX - s.minX + 1 : -Infinity };
 }
 
 /** Path of a committed fixture file. */

@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 
-/** Where the pixels of one colour lie in a PNG: their box and how many rows hold any. */
+/**
+ * Where the pixels of one colour lie in a PNG, decoded in the page: the image's size, how many
+ * pixels match, their box, their centroid and how many rows hold any.
+ */
 export async function inkBox(
   page: Page,
   bytes: Buffer,
@@ -16,6 +19,8 @@ export async function inkBox(
       ctx.drawImage(bitmap, 0, 0);
       const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
       let count = 0;
+      let sx = 0;
+      let sy = 0;
       let minX = Infinity;
       let maxX = -Infinity;
       let minY = Infinity;
@@ -28,6 +33,8 @@ export async function inkBox(
         const x = (i / 4) % bitmap.width;
         const y = Math.floor(i / 4 / bitmap.width);
         count++;
+        sx += x;
+        sy += y;
         minX = Math.min(minX, x);
         maxX = Math.max(maxX, x);
         minY = Math.min(minY, y);
@@ -42,6 +49,8 @@ export async function inkBox(
         maxX,
         minY,
         maxY,
+        cx: sx / count,
+        cy: sy / count,
         rows: rows.size,
       };
     },
