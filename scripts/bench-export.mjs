@@ -18,7 +18,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { createReport, formatSummary, median, startServer, waitOrAlert } from './bench-util.mjs';
+import {
+  createReport,
+  formatSummary,
+  median,
+  nativeStoryArgs,
+  startServer,
+  waitOrAlert,
+} from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-results');
@@ -84,36 +91,7 @@ function source(seconds) {
 /** The same job natively: crop to 9:16, scale, overlay a 1080×1920 PNG, ultrafast, AAC. */
 function native(src, overlay, seconds) {
   const t = performance.now();
-  const r = spawnSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-y',
-    '-i',
-    src,
-    '-i',
-    overlay,
-    '-filter_complex',
-    '[0:v]crop=608:1080:656:0,scale=1080:1920,setsar=1,fps=30[bg];[bg][1:v]overlay=0:0,format=yuv420p[v]',
-    '-map',
-    '[v]',
-    '-map',
-    '0:a:0',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-b:v',
-    '8M',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '128k',
-    '-movflags',
-    '+faststart',
-    '-t',
-    String(seconds),
-    join(out, 'native.mp4'),
-  ]);
+  const r = spawnSync('ffmpeg', nativeStoryArgs(src, overlay, seconds, join(out, 'native.mp4')));
   if (r.status !== 0) throw new Error(r.stderr.toString());
   return performance.now() - t;
 }

@@ -193,3 +193,18 @@ export async function waitOrAlert(page, locator, timeout = 60_000) {
     }),
   ]);
 }
+
+/**
+ * Native ffmpeg's arguments for the reference story job: crop a 1920×1080 source to 9:16, scale
+ * to 1080×1920, overlay a 1080×1920 PNG, H.264 ultrafast at 8 Mb/s, AAC, faststart.
+ */
+export function nativeStoryArgs(src, overlay, seconds, output) {
+  return [
+    ...['-loglevel', 'error', '-y', '-i', src, '-i', overlay],
+    '-filter_complex',
+    '[0:v]crop=608:1080:656:0,scale=1080:1920,setsar=1,fps=30[bg];[bg][1:v]overlay=0:0,format=yuv420p[v]',
+    ...['-map', '[v]', '-map', '0:a:0'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '8M', '-c:a', 'aac', '-b:a', '128k'],
+    ...['-movflags', '+faststart', '-t', String(seconds), output],
+  ];
+}

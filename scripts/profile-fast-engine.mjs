@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { root, startServer } from './bench-util.mjs';
+import { nativeStoryArgs, root, startServer } from './bench-util.mjs';
 
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 2;
@@ -71,34 +71,7 @@ function native() {
     '-f',
     '%e %U %S',
     'ffmpeg',
-    '-loglevel',
-    'error',
-    '-y',
-    '-i',
-    src,
-    '-i',
-    overlay,
-    '-filter_complex',
-    '[0:v]crop=608:1080:656:0,scale=1080:1920,setsar=1,fps=30[bg];[bg][1:v]overlay=0:0,format=yuv420p[v]',
-    '-map',
-    '[v]',
-    '-map',
-    '0:a:0',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-b:v',
-    '8M',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '128k',
-    '-movflags',
-    '+faststart',
-    '-t',
-    '10',
-    join(root, 'bench-results/profile-native.mp4'),
+    ...nativeStoryArgs(src, overlay, 10, join(root, 'bench-results/profile-native.mp4')),
   ]);
   const [wall, user, sys] = r.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
   return { ms: wall * 1000, cpuMs: (user + sys) * 1000 };
