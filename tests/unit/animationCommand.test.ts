@@ -3,15 +3,7 @@ import { addDrawing, addSticker, addText, setAnimation } from '../../lib/editor/
 import { normalizeAnimation } from '../../lib/motion';
 import { EditorStore } from '../../lib/editor/store';
 import { createStory, parseStory, serializeStory } from '../../lib/story';
-
-const style = {
-  text: 'Hi',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#fff',
-  align: 'center',
-  background: 'none',
-} as const;
+import { style } from './helpers/textStyle';
 
 function storeWithText(): { store: EditorStore; id: string } {
   const store = new EditorStore(createStory(0));

@@ -12,15 +12,7 @@ import {
 } from '../../lib/editor/commands';
 import { EditorStore } from '../../lib/editor/store';
 import { createStory, MAX_CARDS, type StoryDocument } from '../../lib/story';
-
-const style = {
-  text: 'Hi',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#fff',
-  align: 'center',
-  background: 'none',
-} as const;
+import { style } from './helpers/textStyle';
 
 /** A store on a story of `n` cards, each with one text layer "C1", "C2", …; card 1 current. */
 function storeWith(n: number): EditorStore {

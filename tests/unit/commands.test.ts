@@ -13,15 +13,7 @@ import {
   updateText,
 } from '../../lib/editor/commands';
 import { createCard, type Card } from '../../lib/story';
-
-const style = {
-  text: 'Hi',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#fff',
-  align: 'center',
-  background: 'none',
-} as const;
+import { style } from './helpers/textStyle';
 
 function withLayers(n: number): Card {
   let doc = createCard();

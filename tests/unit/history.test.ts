@@ -9,15 +9,7 @@ import { History, RUN_PAUSE_MS } from '../../lib/editor/history';
 import { endRunsOnRelease } from '../../lib/editor/runEnds';
 import { EditorStore } from '../../lib/editor/store';
 import { createStory } from '../../lib/story';
-
-const style = {
-  text: 'Hi',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#fff',
-  align: 'center',
-  background: 'none',
-} as const;
+import { style } from './helpers/textStyle';
 
 describe('History', () => {
   it('undoes and redoes in order, and a new change clears the redo stack', () => {

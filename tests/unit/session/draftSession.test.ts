@@ -9,16 +9,9 @@ import type { LoadedMedia } from '../../../lib/media';
 import { MediaRegistry } from '../../../lib/media';
 import { DraftSession } from '../../../lib/session/draftSession';
 import { createStory, type StoryDocument } from '../../../lib/story';
+import { style } from '../helpers/textStyle';
 
 const T0 = 1_764_000_000_000;
-const style = {
-  text: 'Hi',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#fff',
-  align: 'center',
-  background: 'none',
-} as const;
 
 let dbName: string;
 
