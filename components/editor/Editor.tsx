@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  addDrawing,
   addPhoto,
   addSticker,
   addText,
@@ -11,7 +10,6 @@ import {
   updateText,
   type TextStyle,
 } from '@/lib/editor/commands';
-import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
 import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { endRunsOnRelease } from '@/lib/editor/runEnds';
 import { EditorStore } from '@/lib/editor/store';
@@ -51,13 +49,14 @@ type Open =
   | { kind: 'export' }
   | { kind: 'photo'; media: LoadedMedia }
   | { kind: 'keys' };
-type Panel = null | 'background' | 'draw';
+type Panel = null | 'background';
 
 /** The story editor: stage, tools and dialogs around one EditorStore. */
 export default function Editor() {
   const [store] = useState(() => new EditorStore(createStory()));
   const [media] = useState(() => new MediaRegistry());
-  const { doc, card, selectedId, canUndo, canRedo, readOnly } = useEditorState(store);
+  const { doc, card, selectedId, canUndo, canRedo, readOnly, drawing, brush } =
+    useEditorState(store);
   const { session, state: draft } = useDraftSession(store, media);
   const [stage, setStage] = useState<FabricStage | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -66,10 +65,9 @@ export default function Editor() {
   const [busy, setBusy] = useState(false);
   const { preparing, begin, end, cancel } = usePreparing();
   const [safeZones, setSafeZones] = useState(false);
-  const [brush, setBrush] = useState<BrushSettings>({ brush: 'pen', color: '#ffffff', size: 16 });
 
   const showShortcuts = useCallback(() => setOpen({ kind: 'keys' }), []);
-  useShortcuts(store, panel !== 'draw', showShortcuts);
+  useShortcuts(store, !drawing, showShortcuts);
   // The store's undo runs end when a gesture or an edit ends; media are freed when the editor closes.
   useEffect(() => endRunsOnRelease(store, window), [store]);
   useEffect(() => () => media.releaseAll(), [media]);
@@ -164,15 +162,12 @@ export default function Editor() {
     setOpen(null);
   };
 
+  // The store owns Draw mode and the brush; the stage draws and adds the layer when it ends.
   const startDraw = () => {
-    setPanel('draw');
-    stage?.startDrawing(brush);
-  };
-  const finishDraw = () => {
-    const drawing = stage?.finishDrawing();
-    if (drawing) store.run(addDrawing, drawing);
     setPanel(null);
+    store.startDrawing();
   };
+  const finishDraw = () => store.finishDrawing();
 
   const video = card.background.type === 'video' ? media.get(card.background.mediaId) : undefined;
 
@@ -188,13 +183,13 @@ export default function Editor() {
         <ToolButton
           label="Undo"
           icon={ICONS.undo}
-          disabled={!canUndo || panel === 'draw' || readOnly}
+          disabled={!canUndo || readOnly}
           onClick={() => store.undo()}
         />
         <ToolButton
           label="Redo"
           icon={ICONS.redo}
-          disabled={!canRedo || panel === 'draw' || readOnly}
+          disabled={!canRedo || readOnly}
           onClick={() => store.redo()}
         />
         <SaveStatus draft={draft} readOnly={readOnly} />
@@ -217,7 +212,7 @@ export default function Editor() {
           type="button"
           className="primary export-button"
           onClick={() => setOpen({ kind: 'export' })}
-          disabled={panel === 'draw'}
+          disabled={drawing}
         >
           Export
         </button>
@@ -260,14 +255,11 @@ export default function Editor() {
         )}
       </div>
 
-      <div className={`panel-slot ${panel ?? ''}`}>
-        {panel === 'draw' && (
+      <div className={`panel-slot ${drawing ? 'draw' : (panel ?? '')}`}>
+        {drawing && (
           <DrawBar
             settings={brush}
-            onChange={(s) => {
-              setBrush(s);
-              stage?.startDrawing(s);
-            }}
+            onChange={(s) => store.setBrush(s)}
             onUndoStroke={() => stage?.undoStroke()}
             onDone={finishDraw}
           />
@@ -283,7 +275,7 @@ export default function Editor() {
       </div>
 
       {/* Hidden, not removed, while drawing: the Draw button takes the focus back after. */}
-      <footer className="bottom" hidden={panel === 'draw'}>
+      <footer className="bottom" hidden={drawing}>
         <>
           <CardStrip
             store={store}
