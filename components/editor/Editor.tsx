@@ -41,6 +41,7 @@ import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
 import { useShortcuts } from './useShortcuts';
+import styles from './Editor.module.css';
 
 type Open =
   | null
@@ -172,8 +173,8 @@ export default function Editor() {
   const video = card.background.type === 'video' ? media.get(card.background.mediaId) : undefined;
 
   return (
-    <div className="editor">
-      <header className="top-bar">
+    <div className={styles.editor}>
+      <header className={styles.topBar}>
         <Link href="/" className="tool" aria-label="Home">
           <span className="tool-icon" aria-hidden="true">
             {ICONS.home}
@@ -210,7 +211,7 @@ export default function Editor() {
         />
         <button
           type="button"
-          className="primary export-button"
+          className={`primary ${styles.exportButton}`}
           onClick={() => setOpen({ kind: 'export' })}
           disabled={drawing}
         >
@@ -227,7 +228,7 @@ export default function Editor() {
         onExportNow={() => setOpen({ kind: 'export' })}
       />
 
-      <div className="stage-area">
+      <div className={styles.stageArea}>
         {draft.phase === 'ready' ? (
           <StageView
             store={store}
@@ -242,7 +243,7 @@ export default function Editor() {
           />
         ) : (
           // Same box as the stage, so nothing moves when the draft has loaded.
-          <div className="stage stage-placeholder" aria-hidden="true" />
+          <div className={`stage ${styles.stagePlaceholder}`} aria-hidden="true" />
         )}
         {preparing ? (
           <PreparingMedia preparing={preparing} onCancel={cancel} />
@@ -255,7 +256,7 @@ export default function Editor() {
         )}
       </div>
 
-      <div className={`panel-slot ${drawing ? 'draw' : (panel ?? '')}`}>
+      <div className={`${styles.panelSlot} ${drawing ? styles.draw : ''}`}>
         {drawing && (
           <DrawBar
             settings={brush}
@@ -275,7 +276,7 @@ export default function Editor() {
       </div>
 
       {/* Hidden, not removed, while drawing: the Draw button takes the focus back after. */}
-      <footer className="bottom" hidden={drawing}>
+      <footer className={styles.bottom} hidden={drawing}>
         <>
           <CardStrip
             store={store}
@@ -287,7 +288,7 @@ export default function Editor() {
           />
           <LayerBar store={store} card={card} selectedId={selectedId} readOnly={readOnly} />
           <MotionBar store={store} stage={stage} card={card} selectedId={selectedId} />
-          <nav className="tool-bar" aria-label="Tools">
+          <nav className={styles.toolBar} aria-label="Tools">
             <MediaPicker onFile={onFile} disabled={readOnly} />
             <MediaPicker onFile={onFile} capture disabled={readOnly} />
             <ToolButton
