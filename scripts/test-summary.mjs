@@ -19,12 +19,14 @@ if (e2e) {
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
 }
-// The Firefox smoke suite (tests/firefox/smoke.mjs), counted when it ran.
-const firefox = read('reports/firefox.json');
-if (firefox) {
-  passed += firefox.passed;
-  failed += firefox.failed;
-  skipped += firefox.skipped;
+// The Firefox and WebKit smoke suites (tests/firefox, tests/webkit) and the dev-server check
+// (scripts/check-dev.mjs), each counted when it ran.
+for (const path of ['reports/firefox.json', 'reports/webkit.json', 'reports/dev.json']) {
+  const report = read(path);
+  if (!report) continue;
+  passed += report.passed;
+  failed += report.failed;
+  skipped += report.skipped;
 }
 if (!unit || !e2e) {
   console.error('test-summary: a report is missing (reports/vitest.json, reports/playwright.json)');

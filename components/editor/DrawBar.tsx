@@ -1,8 +1,8 @@
 'use client';
 
 import { useRef } from 'react';
-import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
-import type { BrushKind } from '@/lib/story';
+import { BRUSH_LOOKS, type BrushSettings } from '@/lib/render/brushLooks';
+import { BRUSH_KINDS, type BrushKind } from '@/lib/story';
 import { Choice } from './Choice';
 import styles from './DrawBar.module.css';
 import { Slider } from './Slider';
@@ -17,12 +17,10 @@ interface DrawBarProps {
   onDone: () => void;
 }
 
-const BRUSHES: readonly { value: BrushKind; label: string }[] = [
-  { value: 'pen', label: 'Pen' },
-  { value: 'marker', label: 'Marker' },
-  { value: 'neon', label: 'Neon' },
-  { value: 'eraser', label: 'Eraser' },
-];
+const BRUSHES: readonly { value: BrushKind; label: string }[] = BRUSH_KINDS.map((value) => ({
+  value,
+  label: BRUSH_LOOKS[value].label,
+}));
 
 /** Brush, size and colour while drawing on the stage. */
 export function DrawBar({ settings, onChange, onUndoStroke, onDone }: DrawBarProps) {
@@ -60,7 +58,7 @@ export function DrawBar({ settings, onChange, onUndoStroke, onDone }: DrawBarPro
         format={(v) => `${v} px`}
         onChange={(size) => onChange({ ...settings, size })}
       />
-      {settings.brush !== 'eraser' && (
+      {!BRUSH_LOOKS[settings.brush].erases && (
         <Swatches
           label="Brush colour"
           value={settings.color}

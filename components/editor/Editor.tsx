@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  addDrawing,
   addPhoto,
   addSticker,
   addText,
@@ -11,7 +10,6 @@ import {
   updateText,
   type TextStyle,
 } from '@/lib/editor/commands';
-import type { BrushSettings } from '@/lib/editor/fabric/DrawingSession';
 import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { endRunsOnRelease } from '@/lib/editor/runEnds';
 import { EditorStore } from '@/lib/editor/store';
@@ -43,6 +41,7 @@ import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
 import { useShortcuts } from './useShortcuts';
+import styles from './Editor.module.css';
 
 type Open =
   | null
@@ -51,13 +50,14 @@ type Open =
   | { kind: 'export' }
   | { kind: 'photo'; media: LoadedMedia }
   | { kind: 'keys' };
-type Panel = null | 'background' | 'draw';
+type Panel = null | 'background';
 
 /** The story editor: stage, tools and dialogs around one EditorStore. */
 export default function Editor() {
   const [store] = useState(() => new EditorStore(createStory()));
   const [media] = useState(() => new MediaRegistry());
-  const { doc, card, selectedId, canUndo, canRedo, readOnly } = useEditorState(store);
+  const { doc, card, selectedId, canUndo, canRedo, readOnly, drawing, brush } =
+    useEditorState(store);
   const { session, state: draft } = useDraftSession(store, media);
   const [stage, setStage] = useState<FabricStage | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -66,10 +66,9 @@ export default function Editor() {
   const [busy, setBusy] = useState(false);
   const { preparing, begin, end, cancel } = usePreparing();
   const [safeZones, setSafeZones] = useState(false);
-  const [brush, setBrush] = useState<BrushSettings>({ brush: 'pen', color: '#ffffff', size: 16 });
 
   const showShortcuts = useCallback(() => setOpen({ kind: 'keys' }), []);
-  useShortcuts(store, panel !== 'draw', showShortcuts);
+  useShortcuts(store, !drawing, showShortcuts);
   // The store's undo runs end when a gesture or an edit ends; media are freed when the editor closes.
   useEffect(() => endRunsOnRelease(store, window), [store]);
   useEffect(() => () => media.releaseAll(), [media]);
@@ -164,21 +163,18 @@ export default function Editor() {
     setOpen(null);
   };
 
+  // The store owns Draw mode and the brush; the stage draws and adds the layer when it ends.
   const startDraw = () => {
-    setPanel('draw');
-    stage?.startDrawing(brush);
-  };
-  const finishDraw = () => {
-    const drawing = stage?.finishDrawing();
-    if (drawing) store.run(addDrawing, drawing);
     setPanel(null);
+    store.startDrawing();
   };
+  const finishDraw = () => store.finishDrawing();
 
   const video = card.background.type === 'video' ? media.get(card.background.mediaId) : undefined;
 
   return (
-    <div className="editor">
-      <header className="top-bar">
+    <div className={styles.editor}>
+      <header className={styles.topBar}>
         <Link href="/" className="tool" aria-label="Home">
           <span className="tool-icon" aria-hidden="true">
             {ICONS.home}
@@ -188,13 +184,13 @@ export default function Editor() {
         <ToolButton
           label="Undo"
           icon={ICONS.undo}
-          disabled={!canUndo || panel === 'draw' || readOnly}
+          disabled={!canUndo || readOnly}
           onClick={() => store.undo()}
         />
         <ToolButton
           label="Redo"
           icon={ICONS.redo}
-          disabled={!canRedo || panel === 'draw' || readOnly}
+          disabled={!canRedo || readOnly}
           onClick={() => store.redo()}
         />
         <SaveStatus draft={draft} readOnly={readOnly} />
@@ -215,9 +211,9 @@ export default function Editor() {
         />
         <button
           type="button"
-          className="primary export-button"
+          className={`primary ${styles.exportButton}`}
           onClick={() => setOpen({ kind: 'export' })}
-          disabled={panel === 'draw'}
+          disabled={drawing}
         >
           Export
         </button>
@@ -232,7 +228,7 @@ export default function Editor() {
         onExportNow={() => setOpen({ kind: 'export' })}
       />
 
-      <div className="stage-area">
+      <div className={styles.stageArea}>
         {draft.phase === 'ready' ? (
           <StageView
             store={store}
@@ -247,7 +243,7 @@ export default function Editor() {
           />
         ) : (
           // Same box as the stage, so nothing moves when the draft has loaded.
-          <div className="stage stage-placeholder" aria-hidden="true" />
+          <div className={`stage ${styles.stagePlaceholder}`} aria-hidden="true" />
         )}
         {preparing ? (
           <PreparingMedia preparing={preparing} onCancel={cancel} />
@@ -260,14 +256,11 @@ export default function Editor() {
         )}
       </div>
 
-      <div className={`panel-slot ${panel ?? ''}`}>
-        {panel === 'draw' && (
+      <div className={`${styles.panelSlot} ${drawing ? styles.draw : ''}`}>
+        {drawing && (
           <DrawBar
             settings={brush}
-            onChange={(s) => {
-              setBrush(s);
-              stage?.startDrawing(s);
-            }}
+            onChange={(s) => store.setBrush(s)}
             onUndoStroke={() => stage?.undoStroke()}
             onDone={finishDraw}
           />
@@ -283,7 +276,7 @@ export default function Editor() {
       </div>
 
       {/* Hidden, not removed, while drawing: the Draw button takes the focus back after. */}
-      <footer className="bottom" hidden={panel === 'draw'}>
+      <footer className={styles.bottom} hidden={drawing}>
         <>
           <CardStrip
             store={store}
@@ -295,7 +288,7 @@ export default function Editor() {
           />
           <LayerBar store={store} card={card} selectedId={selectedId} readOnly={readOnly} />
           <MotionBar store={store} stage={stage} card={card} selectedId={selectedId} />
-          <nav className="tool-bar" aria-label="Tools">
+          <nav className={styles.toolBar} aria-label="Tools">
             <MediaPicker onFile={onFile} disabled={readOnly} />
             <MediaPicker onFile={onFile} capture disabled={readOnly} />
             <ToolButton

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import styles from './ExportProgress.module.css';
 
 export interface Running {
   kind: 'running';
@@ -28,7 +29,7 @@ export function ExportProgress({ running }: { running: Running }) {
         ? `about ${Math.ceil(left)} s left`
         : `about ${Math.ceil(left / 60)} min left`;
   return (
-    <div className="export-progress">
+    <div className={styles.wrap}>
       <progress aria-label="Export progress" max={100} value={percent} className="progress" />
       <p className="muted" aria-live="polite">
         {percent}% · {eta}

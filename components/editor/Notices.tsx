@@ -1,6 +1,7 @@
 'use client';
 
 import type { DraftSessionState } from '@/lib/session/draftSession';
+import styles from './Notices.module.css';
 
 interface NoticesProps {
   mediaAlert: string | null;
@@ -22,9 +23,9 @@ export function Notices({
   onExportNow,
 }: NoticesProps) {
   return (
-    <div className="notices">
+    <div className={styles.notices}>
       {mediaAlert && (
-        <div role="alert" className="alert">
+        <div role="alert" className={styles.alert}>
           <span>{mediaAlert}</span>
           <button type="button" className="chip" onClick={onDismissMedia}>
             Dismiss
@@ -32,7 +33,7 @@ export function Notices({
         </div>
       )}
       {draft.storageError && (
-        <div role="alert" className="alert">
+        <div role="alert" className={styles.alert}>
           <span>{draft.storageError}</span>
           <button type="button" className="chip" onClick={onExportNow}>
             Export now
@@ -40,7 +41,7 @@ export function Notices({
         </div>
       )}
       {draft.expired && (
-        <div role="alert" className="alert">
+        <div role="alert" className={styles.alert}>
           <span>
             This draft reached its 24 hours and has been removed from this device. Export it now to
             keep it — it stays open here until you leave.
@@ -51,7 +52,7 @@ export function Notices({
         </div>
       )}
       {readOnly && !draft.expired && (
-        <div role="alert" className="alert">
+        <div role="alert" className={styles.alert}>
           <span>
             {draft.takenOver
               ? 'This story is now being edited in another tab, so changes here are not saved.'
@@ -63,12 +64,12 @@ export function Notices({
         </div>
       )}
       {draft.openProblem && (
-        <div role="alert" className="alert">
+        <div role="alert" className={styles.alert}>
           <span>{draft.openProblem.message}</span>
         </div>
       )}
       {draft.mediaError && (
-        <div role="alert" className="alert">
+        <div role="alert" className={styles.alert}>
           <span>{draft.mediaError}</span>
         </div>
       )}

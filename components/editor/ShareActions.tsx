@@ -10,6 +10,7 @@ import {
   shareFiles,
   whatsappLink,
 } from '@/lib/share/share';
+import styles from './ShareActions.module.css';
 
 /**
  * What to do with exported files (with `cards`, the card number of each file, for a story of
@@ -35,7 +36,7 @@ export function ShareActions({ files, cards }: { files: File[]; cards?: number[]
   };
 
   return (
-    <div className="share">
+    <div className={styles.share}>
       <label className="field">
         <span>Caption</span>
         <textarea

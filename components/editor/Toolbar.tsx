@@ -13,6 +13,7 @@ import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/session/draftSession';
 import { describeLayer, type Card, type PhotoFrame } from '@/lib/story';
 import { Choice } from './Choice';
+import styles from './Toolbar.module.css';
 
 interface ToolButtonProps {
   label: string;
@@ -69,7 +70,7 @@ export function MediaPicker({
   disabled?: boolean;
 }): ReactNode {
   return (
-    <label className={`tool ${capture ? 'camera-only' : ''}`} aria-disabled={disabled}>
+    <label className={`tool ${capture ? styles.cameraOnly : ''}`} aria-disabled={disabled}>
       <span className="tool-icon" aria-hidden="true">
         {capture ? ICONS.camera : ICONS.photo}
       </span>
@@ -108,7 +109,7 @@ export function LayerBar({
   const run = (cmd: typeof deleteLayer) => id && store.run(cmd, { id });
   const selected = id ? card.layers.find((l) => l.id === id) : undefined;
   return (
-    <div className="layer-bar" role="toolbar" aria-label="Layer">
+    <div className={styles.layerBar} role="toolbar" aria-label="Layer">
       <select
         aria-label="Selected layer"
         value={id ?? ''}
@@ -183,7 +184,7 @@ export function SaveStatus({ draft, readOnly }: { draft: DraftSessionState; read
             : ''
           : 'Saving…';
   return (
-    <span role="status" className="save-status">
+    <span role="status" className={styles.saveStatus}>
       {text}
     </span>
   );

@@ -7,6 +7,7 @@ import type { DraftRepository } from '@/lib/drafts/repository';
 import { onDraftsChanged, notifyDraftsChanged } from '@/lib/drafts/channel';
 import { timeLeftLabel } from '@/lib/drafts/expiry';
 import { formatBytes } from '@/lib/format/bytes';
+import styles from './DraftsList.module.css';
 
 const UNDO_MS = 5_000;
 const REFRESH_MS = 30_000;
@@ -130,8 +131,8 @@ export function DraftsList() {
   const visible = (items ?? []).filter((i) => i.id !== pending?.id && i.expiresAt > now);
 
   return (
-    <section className="drafts" aria-labelledby="drafts-title">
-      <div className="drafts-head">
+    <section className={styles.drafts} aria-labelledby="drafts-title">
+      <div className={styles.head}>
         <h2 id="drafts-title">Drafts</h2>
         {bytes !== null && <span className="muted">{formatBytes(bytes)} on this device</span>}
       </div>
@@ -139,22 +140,22 @@ export function DraftsList() {
       {items && visible.length === 0 && (
         <p className="muted">No drafts. Stories you start are kept here for 24 hours.</p>
       )}
-      <ul aria-label="Drafts" className="draft-list">
+      <ul aria-label="Drafts" className={styles.list}>
         {visible.map((item) => (
-          <li key={item.id} className="draft">
+          <li key={item.id} className={styles.draft}>
             {item.thumbnailUrl ? (
               <img src={item.thumbnailUrl} alt="" width={54} height={96} />
             ) : (
-              <div className="draft-thumb-empty" aria-hidden="true" />
+              <div className={styles.thumbEmpty} aria-hidden="true" />
             )}
-            <div className="draft-text">
-              <span className="draft-title">Story from {formatTime(item.createdAt)}</span>
+            <div className={styles.text}>
+              <span className={styles.title}>Story from {formatTime(item.createdAt)}</span>
               <span className="muted">
                 {item.cards} card{item.cards === 1 ? '' : 's'} ·{' '}
                 {timeLeftLabel(item.expiresAt, now)}
               </span>
             </div>
-            <div className="draft-actions">
+            <div className={styles.actions}>
               <button
                 type="button"
                 className="chip"
@@ -170,7 +171,7 @@ export function DraftsList() {
         ))}
       </ul>
       {pending && (
-        <div role="status" className="snackbar">
+        <div role="status" className={styles.snackbar}>
           Draft deleted.
           <button type="button" className="chip" onClick={undo}>
             Undo

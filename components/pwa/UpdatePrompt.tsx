@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { registerServiceWorker, type UpdateState } from '@/lib/pwa/register';
+import styles from './UpdatePrompt.module.css';
 
 /** Registers the service worker and offers a waiting update; never reloads on its own. */
 export function UpdatePrompt() {
@@ -12,7 +13,7 @@ export function UpdatePrompt() {
   }, []);
   if (!state.waiting) return null;
   return (
-    <div role="status" className="update-prompt">
+    <div role="status" className={styles.prompt}>
       <span>
         {state.blocked
           ? 'Update available — reload after the export finishes.'

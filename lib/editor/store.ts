@@ -6,6 +6,7 @@ import {
   type LayerId,
   type StoryDocument,
 } from '../story';
+import { DEFAULT_BRUSH, type BrushSettings } from '../render/brushLooks';
 import type { Command, StoryCommand } from './command';
 import { History } from './history';
 
@@ -21,6 +22,13 @@ export interface EditorState {
   canRedo: boolean;
   /** Commands change nothing (the draft is being edited in another tab); controls show it. */
   readOnly: boolean;
+  /**
+   * Draw is on: the stage turns pointer strokes into ink with `brush`, and undo/redo wait (their
+   * steps are whole layers; the strokes of this session are undone with "Undo stroke").
+   */
+  drawing: boolean;
+  /** The brush Draw uses, kept between Draw sessions. */
+  brush: BrushSettings;
 }
 
 interface Snapshot {
@@ -63,6 +71,8 @@ export class EditorStore {
       canUndo: false,
       canRedo: false,
       readOnly: false,
+      drawing: false,
+      brush: DEFAULT_BRUSH,
     };
   }
 
@@ -78,6 +88,33 @@ export class EditorStore {
     if (readOnly === this.state.readOnly) return;
     this.state = { ...this.state, readOnly };
     this.emit();
+  }
+
+  /**
+   * Turns Draw on (not while read-only). Nothing stays selected; the stage starts drawing with
+   * the current brush.
+   */
+  startDrawing(): void {
+    if (this.state.readOnly || this.state.drawing) return;
+    this.history.seal();
+    this.state = { ...this.state, drawing: true, selectedId: null };
+    this.refreshHistoryFlags();
+  }
+
+  /** Changes the brush (kind, colour, size); a running Draw session uses it at once. */
+  setBrush(brush: BrushSettings): void {
+    this.state = { ...this.state, brush };
+    this.emit();
+  }
+
+  /**
+   * Turns Draw off. The stage, told through `subscribe`, turns what was drawn into one drawing
+   * layer with the `addDrawing` command (one undo step).
+   */
+  finishDrawing(): void {
+    if (!this.state.drawing) return;
+    this.state = { ...this.state, drawing: false };
+    this.refreshHistoryFlags();
   }
 
   /** Performs a command on the current card; returns whether it changed anything. */
@@ -116,7 +153,7 @@ export class EditorStore {
 
   /** Steps back; the card where the change was made becomes current again. */
   undo(): boolean {
-    if (this.state.readOnly) return false;
+    if (this.state.readOnly || this.state.drawing) return false;
     const prev = this.history.undo(this.snapshot());
     if (!prev) return false;
     this.restore(prev);
@@ -124,7 +161,7 @@ export class EditorStore {
   }
 
   redo(): boolean {
-    if (this.state.readOnly) return false;
+    if (this.state.readOnly || this.state.drawing) return false;
     const next = this.history.redo(this.snapshot());
     if (!next) return false;
     this.restore(next);
@@ -175,13 +212,22 @@ export class EditorStore {
   private set(doc: StoryDocument, currentCardId: CardId, selectedId: LayerId | null): void {
     const card = findCard(doc, currentCardId) ?? doc.cards[0]!;
     this.state = {
+      ...this.state,
       doc,
       currentCardId: card.id,
       card,
       selectedId: this.validSelection(card, selectedId),
-      canUndo: this.history.canUndo,
-      canRedo: this.history.canRedo,
-      readOnly: this.state.readOnly,
+    };
+    this.refreshHistoryFlags();
+  }
+
+  /** What undo and redo can do now (nothing while drawing), then tells the views. */
+  private refreshHistoryFlags(): void {
+    const free = !this.state.drawing;
+    this.state = {
+      ...this.state,
+      canUndo: free && this.history.canUndo,
+      canRedo: free && this.history.canRedo,
     };
     this.emit();
   }

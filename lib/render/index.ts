@@ -2,6 +2,7 @@ export * from './fonts';
 export * from './framing';
 export * from './objects';
 export * from './shapes';
+export * from './brushLooks';
 export * from './strokePaint';
 export * from './textStyle';
 export { BackgroundObject, type BackgroundSource } from './BackgroundObject';

@@ -1,48 +1,37 @@
 import type { BrushKind, Stroke } from '../story';
+import { BRUSH_LOOKS } from './brushLooks';
 
-/** Marker ink is see-through, like a highlighter. */
-export const MARKER_ALPHA = 0.45;
-
-/** Paints one stroke on a 2D context whose origin is the drawing's centre. */
+/** Paints one stroke on a 2D context whose origin is the drawing's centre (see `BRUSH_LOOKS`). */
 export function paintStroke(ctx: CanvasRenderingContext2D, stroke: Stroke): void {
+  const look = BRUSH_LOOKS[stroke.brush];
   const path = new Path2D(stroke.path);
   ctx.save();
-  ctx.lineCap = 'round';
+  ctx.lineCap = look.lineCap;
   ctx.lineJoin = 'round';
   ctx.lineWidth = stroke.size;
-  ctx.strokeStyle = stroke.color;
-  switch (stroke.brush) {
-    case 'pen':
-      ctx.stroke(path);
-      break;
-    case 'marker':
-      ctx.globalAlpha = MARKER_ALPHA;
-      ctx.lineCap = 'square';
-      ctx.stroke(path);
-      break;
-    case 'neon':
-      // A coloured glow around a white-hot core.
-      ctx.shadowColor = stroke.color;
-      ctx.shadowBlur = stroke.size * 1.6;
-      ctx.stroke(path);
-      ctx.stroke(path);
-      ctx.shadowBlur = 0;
-      ctx.lineWidth = Math.max(1, stroke.size * 0.35);
-      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-      ctx.stroke(path);
-      break;
-    case 'eraser':
-      ctx.globalCompositeOperation = 'destination-out';
-      ctx.strokeStyle = '#000';
-      ctx.stroke(path);
-      break;
+  ctx.strokeStyle = look.erases ? '#000' : stroke.color;
+  ctx.globalAlpha = look.alpha;
+  if (look.erases) ctx.globalCompositeOperation = 'destination-out';
+  if (look.glow > 0) {
+    // A coloured glow, stroked twice so it reads on a photo.
+    ctx.shadowColor = stroke.color;
+    ctx.shadowBlur = stroke.size * look.glow;
+    ctx.stroke(path);
+  }
+  ctx.stroke(path);
+  ctx.shadowBlur = 0;
+  if (look.core > 0) {
+    ctx.lineWidth = Math.max(1, stroke.size * look.core);
+    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+    ctx.stroke(path);
   }
   ctx.restore();
 }
 
-/** Extra room a stroke's paint takes beyond its path: half the line, plus the neon glow. */
+/** Extra room a stroke's paint takes beyond its path: half the line, plus any glow. */
 export function strokeMargin(brush: BrushKind, size: number): number {
-  return brush === 'neon' ? size * 2.5 : size / 2 + 1;
+  const glow = BRUSH_LOOKS[brush].glow;
+  return glow > 0 ? size * (glow + 0.9) : size / 2 + 1;
 }
 
 /** A path command as Fabric's brushes produce it: a letter followed by absolute numbers. */

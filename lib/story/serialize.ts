@@ -2,6 +2,7 @@ import { DEFAULT_TEXT_WIDTH } from './defaults';
 import { STORY_MIGRATIONS, type StoryMigration } from './migrations';
 import {
   ANIMATION_KINDS,
+  BRUSH_KINDS,
   MAX_CARDS,
   MIN_CARDS,
   SCHEMA_VERSION,
@@ -80,7 +81,7 @@ function checkBackground(v: unknown, path: string): asserts v is Background {
 
 function checkStroke(v: unknown, path: string): asserts v is Stroke {
   if (!isObject(v)) fail(path, 'an object');
-  oneOf(v, 'brush', path, ['pen', 'marker', 'neon', 'eraser']);
+  oneOf(v, 'brush', path, BRUSH_KINDS);
   str(v, 'color', path);
   num(v, 'size', path);
   str(v, 'path', path);

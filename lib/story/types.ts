@@ -137,7 +137,9 @@ export interface ShapeSticker extends Transform {
 
 export type StickerLayer = EmojiSticker | ShapeSticker;
 
-export type BrushKind = 'pen' | 'marker' | 'neon' | 'eraser';
+/** The brushes of Draw; how each one looks is `BRUSH_LOOKS` (lib/render/brushLooks). */
+export const BRUSH_KINDS = ['pen', 'marker', 'neon', 'eraser'] as const;
+export type BrushKind = (typeof BRUSH_KINDS)[number];
 
 /** One stroke of a drawing: an SVG path in the layer's own coordinates (origin at its centre). */
 export interface Stroke {

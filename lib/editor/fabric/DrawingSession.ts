@@ -1,36 +1,18 @@
 import { PencilBrush, Shadow, type Canvas, type Path } from 'fabric';
+import { STAGE_HEIGHT, STAGE_WIDTH, type DrawingLayer, type Stroke } from '../../story';
 import {
-  STAGE_HEIGHT,
-  STAGE_WIDTH,
-  type BrushKind,
-  type DrawingLayer,
-  type Stroke,
-} from '../../story';
-import {
-  MARKER_ALPHA,
+  BRUSH_LOOKS,
   pathBounds,
   pathToString,
+  pencilStyle,
   strokeMargin,
   StrokesObject,
+  type BrushSettings,
   type PathCommand,
 } from '../../render';
 
-export interface BrushSettings {
-  brush: BrushKind;
-  color: string;
-  size: number;
-}
-
-interface SessionStroke {
-  brush: BrushKind;
-  color: string;
-  size: number;
+interface SessionStroke extends BrushSettings {
   commands: PathCommand[];
-}
-
-function withAlpha(hex: string, alpha: number): string {
-  const n = parseInt(hex.replace('#', ''), 16);
-  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
 /**
@@ -64,6 +46,7 @@ export class DrawingSession {
   }
 
   setBrush(settings: BrushSettings): void {
+    if (settings === this.settings) return;
     this.settings = settings;
     this.applyBrush();
   }
@@ -84,7 +67,7 @@ export class DrawingSession {
     this.canvas.off('path:created', this.onPath);
     this.canvas.isDrawingMode = false;
     this.canvas.remove(this.live);
-    const inked = this.strokes.filter((s) => s.brush !== 'eraser');
+    const inked = this.strokes.filter((s) => !BRUSH_LOOKS[s.brush].erases);
     if (inked.length === 0) return null;
     let minX = Infinity;
     let minY = Infinity;
@@ -130,17 +113,12 @@ export class DrawingSession {
   }
 
   private applyBrush(): void {
-    const { brush, color, size } = this.settings;
+    const style = pencilStyle(this.settings);
     const pencil = new PencilBrush(this.canvas);
-    pencil.width = size;
-    pencil.strokeLineCap = brush === 'marker' ? 'square' : 'round';
-    pencil.color =
-      brush === 'marker'
-        ? withAlpha(color, MARKER_ALPHA)
-        : brush === 'eraser'
-          ? 'rgba(128,128,128,0.5)'
-          : color;
-    if (brush === 'neon') pencil.shadow = new Shadow({ color, blur: size * 1.6 });
+    pencil.width = this.settings.size;
+    pencil.strokeLineCap = style.lineCap;
+    pencil.color = style.color;
+    if (style.shadow) pencil.shadow = new Shadow(style.shadow);
     this.canvas.freeDrawingBrush = pencil;
   }
 }

@@ -18,11 +18,11 @@ import {
   StoryTextbox,
   type LayerObject,
 } from '../../render';
-import { resizeText, transformLayer, updateBackground } from '../commands';
+import { addDrawing, resizeText, transformLayer, updateBackground } from '../commands';
 import { BackgroundGesture } from './BackgroundGesture';
 import { snapToGuides } from '../guides';
 import type { EditorState, EditorStore } from '../store';
-import { DrawingSession, type BrushSettings } from './DrawingSession';
+import { DrawingSession } from './DrawingSession';
 import { drawOverlay, type OverlayState } from './overlay';
 import { sameContent } from './sameContent';
 import { TwoFingerGesture } from './TwoFingerGesture';
@@ -118,19 +118,7 @@ export class FabricStage {
     this.canvas.requestRenderAll();
   }
 
-  /** Starts a Draw session, or changes its brush if one is running. */
-  startDrawing(settings: BrushSettings): void {
-    if (this.drawing) this.drawing.setBrush(settings);
-    else this.drawing = new DrawingSession(this.canvas, settings);
-  }
-
-  /** Ends the Draw session; returns the drawing's fields, or null when nothing was drawn. */
-  finishDrawing(): ReturnType<DrawingSession['finish']> {
-    const result = this.drawing?.finish() ?? null;
-    this.drawing = null;
-    return result;
-  }
-
+  /** Removes the last stroke of the running Draw session; false when there is none. */
   undoStroke(): boolean {
     return this.drawing?.undoStroke() ?? false;
   }
@@ -316,7 +304,27 @@ export class FabricStage {
   }
 
   /** Brings the canvas in line with the document: the one way the stage changes. */
-  private sync({ card, selectedId }: EditorState): void {
+  private sync(state: EditorState): void {
+    this.syncLayers(state);
+    this.syncDrawing(state);
+  }
+
+  /**
+   * Follows the store's Draw mode (its one owner): a session starts, takes a new brush, or ends;
+   * what an ended session drew becomes one drawing layer.
+   */
+  private syncDrawing({ drawing, brush }: EditorState): void {
+    if (drawing) {
+      if (!this.drawing) this.drawing = new DrawingSession(this.canvas, brush);
+      else this.drawing.setBrush(brush);
+    } else if (this.drawing) {
+      const result = this.drawing.finish();
+      this.drawing = null;
+      if (result) this.store.run(addDrawing, result);
+    }
+  }
+
+  private syncLayers({ card, selectedId }: EditorState): void {
     this.syncing = true;
     try {
       this.syncBackground(card.background);
