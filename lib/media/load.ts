@@ -4,6 +4,8 @@ import { mediaIdFor } from './hash';
 import { readVideoInfo, type VideoInfo } from './hdr';
 import { decodeHeif } from './heif/heifDecoder';
 import { makeVideoProxy } from './videoProxy';
+import { gifTiming } from './animatedImage';
+import { animationVideoSeconds, makeAnimationVideo } from './animationVideo';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -168,6 +170,11 @@ export async function loadMedia(
   if (format.kind === 'heic') return openHeif(file, name, knownId, options);
   if (format.kind === 'unknown') throw new MediaError(MESSAGES.unsupported(name));
 
+  // A stored GIF (known id) stays what the draft made of it: drafts keep an animation's video.
+  if (format.kind === 'image' && format.mime === 'image/gif' && !knownId) {
+    const timing = gifTiming(new Uint8Array(await file.arrayBuffer()));
+    if (timing && timing.frames > 1) return openAnimation(file, name, timing.duration, options);
+  }
   if (format.kind === 'image') {
     const size = readImageSize(header, format.mime);
     if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
@@ -202,6 +209,31 @@ export async function loadMedia(
     throw new MediaError(MESSAGES.unreadableVideo(name));
   }
   return openPlayable(blob, proxy, name, knownId, info);
+}
+
+/**
+ * An animated GIF, as a video background: the video made from it (looped to a card's length)
+ * is what the draft stores, the stage plays and the exports read.
+ */
+async function openAnimation(
+  file: Blob,
+  name: string,
+  onePass: number,
+  options: LoadOptions,
+): Promise<LoadedMedia> {
+  options.onPreparing?.('video');
+  let video: Blob;
+  try {
+    video = await makeAnimationVideo(file, animationVideoSeconds(onePass), {
+      signal: options.signal ?? new AbortController().signal,
+      onProgress: options.onProgress,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    console.warn(`Animation video failed for ${name}:`, e);
+    throw new MediaError(MESSAGES.brokenImage(name));
+  }
+  return openPlayable(video, video, name, undefined, null);
 }
 
 /**
