@@ -57,3 +57,21 @@ export function isAnimatedWebp(b: Uint8Array): boolean {
     (b[20]! & 0x02) !== 0
   );
 }
+
+/**
+ * Each frame's display time in an animated WebP, in seconds (from its ANMF chunks; a frame of
+ * 0–10 ms counts as 0.1 s, as browsers show it). Empty for a still or damaged WebP.
+ */
+export function webpFrameDurations(b: Uint8Array): number[] {
+  if (!isAnimatedWebp(b)) return [];
+  const durations: number[] = [];
+  for (let i = 12; i + 8 <= b.length;) {
+    const size = (b[i + 4]! | (b[i + 5]! << 8) | (b[i + 6]! << 16) | (b[i + 7]! << 24)) >>> 0;
+    if (ascii(b, i, 4) === 'ANMF' && i + 8 + 15 <= b.length) {
+      const ms = b[i + 20]! | (b[i + 21]! << 8) | (b[i + 22]! << 16);
+      durations.push(ms > 10 ? ms / 1000 : 0.1);
+    }
+    i += 8 + size + (size & 1);
+  }
+  return durations;
+}

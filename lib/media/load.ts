@@ -4,8 +4,9 @@ import { mediaIdFor } from './hash';
 import { readVideoInfo, type VideoInfo } from './hdr';
 import { decodeHeif } from './heif/heifDecoder';
 import { makeVideoProxy } from './videoProxy';
-import { gifTiming } from './animatedImage';
+import { gifTiming, isAnimatedWebp, webpFrameDurations } from './animatedImage';
 import { animationVideoSeconds, makeAnimationVideo } from './animationVideo';
+import { canDecodeWebpFrames, makeWebpAnimationVideo } from './webpAnimation';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -173,7 +174,16 @@ export async function loadMedia(
   // A stored GIF (known id) stays what the draft made of it: drafts keep an animation's video.
   if (format.kind === 'image' && format.mime === 'image/gif' && !knownId) {
     const timing = gifTiming(new Uint8Array(await file.arrayBuffer()));
-    if (timing && timing.frames > 1) return openAnimation(file, name, timing.duration, options);
+    if (timing && timing.frames > 1)
+      return openAnimation(name, options, (o) =>
+        makeAnimationVideo(file, animationVideoSeconds(timing.duration), o),
+      );
+  }
+  // An animated WebP where the browser can decode its frames (else its first frame, a photo).
+  if (!knownId && isAnimatedWebp(header) && (await canDecodeWebpFrames())) {
+    const durations = webpFrameDurations(new Uint8Array(await file.arrayBuffer()));
+    if (durations.length > 1)
+      return openAnimation(name, options, (o) => makeWebpAnimationVideo(file, durations, o));
   }
   if (format.kind === 'image') {
     const size = readImageSize(header, format.mime);
@@ -212,19 +222,18 @@ export async function loadMedia(
 }
 
 /**
- * An animated GIF, as a video background: the video made from it (looped to a card's length)
- * is what the draft stores, the stage plays and the exports read.
+ * An animated GIF or WebP, as a video background: the video `make` makes of it (looped to a
+ * card's length) is what the draft stores, the stage plays and the exports read.
  */
 async function openAnimation(
-  file: Blob,
   name: string,
-  onePass: number,
   options: LoadOptions,
+  make: (o: { signal: AbortSignal; onProgress?: (fraction: number) => void }) => Promise<Blob>,
 ): Promise<LoadedMedia> {
   options.onPreparing?.('video');
   let video: Blob;
   try {
-    video = await makeAnimationVideo(file, animationVideoSeconds(onePass), {
+    video = await make({
       signal: options.signal ?? new AbortController().signal,
       onProgress: options.onProgress,
     });

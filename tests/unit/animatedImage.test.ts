@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gifTiming, isAnimatedWebp } from '../../lib/media/animatedImage';
+import { gifTiming, isAnimatedWebp, webpFrameDurations } from '../../lib/media/animatedImage';
 import { animationVideoArgs, animationVideoSeconds } from '../../lib/media/animationVideo';
 
 const dir = mkdtempSync(join(tmpdir(), 'animated-'));
@@ -42,6 +42,14 @@ describe('isAnimatedWebp', () => {
       true,
     );
     expect(isAnimatedWebp(make('still.webp', 10, 0.1, ['-frames:v', '1']))).toBe(false);
+  });
+});
+
+describe('webpFrameDurations', () => {
+  it('reads each frame’s time of an animated WebP, and none of a still one', () => {
+    const anim = make('timed.webp', 8, 1, ['-c:v', 'libwebp_anim', '-loop', '0']);
+    expect(webpFrameDurations(anim)).toEqual(Array(8).fill(0.125));
+    expect(webpFrameDurations(make('one.webp', 10, 0.1, ['-frames:v', '1']))).toEqual([]);
   });
 });
 
