@@ -14,7 +14,7 @@ import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import { endRunsOnRelease } from '@/lib/editor/runEnds';
 import { EditorStore } from '@/lib/editor/store';
 import type { MediaSourceLookup } from '@/lib/export/image';
-import { loadMedia, MediaError, MediaRegistry, type LoadedMedia } from '@/lib/media';
+import { loadMedia, mediaErrorMessage, MediaRegistry, type LoadedMedia } from '@/lib/media';
 import { takeSharedFile } from '@/lib/share/intake';
 import {
   createStory,
@@ -110,11 +110,7 @@ export default function Editor() {
       } catch (e) {
         // Cancelled by the person: the story is as it was, nothing to say.
         if (e instanceof DOMException && e.name === 'AbortError') return;
-        setAlert(
-          e instanceof MediaError
-            ? e.message
-            : 'That file could not be opened. Your story is unchanged; try another file.',
-        );
+        setAlert(mediaErrorMessage(e));
       } finally {
         end(options);
         setBusy(false);

@@ -22,3 +22,17 @@ export const MESSAGES = {
   brokenVideo: (name: string) =>
     `“${name}” could not be played: the video may be damaged or incomplete. Copy it from the phone again, or save it there as MP4, and try again.`,
 } as const;
+
+/** What a person reads when a photo or video cannot be opened and the error has no such words. */
+export const OPEN_FAILED =
+  'That file could not be opened. Your story is unchanged; try another file, or save it on your phone as JPEG or MP4 and add it again.';
+
+/**
+ * The words a person reads for an error from loadMedia: a MediaError's own message (written for
+ * people), otherwise plain words and a next step — never a library's message or an internal code.
+ */
+export function mediaErrorMessage(error: unknown): string {
+  if (error instanceof MediaError) return error.message;
+  console.error('Story Composer: a medium could not be opened:', error);
+  return OPEN_FAILED;
+}

@@ -4,6 +4,9 @@ import { mediaIdFor } from './hash';
 import { readVideoInfo, type VideoInfo } from './hdr';
 import { decodeHeif } from './heif/heifDecoder';
 import { makeVideoProxy } from './videoProxy';
+import { gifTiming, isAnimatedWebp, webpFrameDurations } from './animatedImage';
+import { animationVideoSeconds, makeAnimationVideo } from './animationVideo';
+import { canDecodeWebpFrames, makeWebpAnimationVideo } from './webpAnimation';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -168,6 +171,20 @@ export async function loadMedia(
   if (format.kind === 'heic') return openHeif(file, name, knownId, options);
   if (format.kind === 'unknown') throw new MediaError(MESSAGES.unsupported(name));
 
+  // A stored GIF (known id) stays what the draft made of it: drafts keep an animation's video.
+  if (format.kind === 'image' && format.mime === 'image/gif' && !knownId) {
+    const timing = gifTiming(new Uint8Array(await file.arrayBuffer()));
+    if (timing && timing.frames > 1)
+      return openAnimation(name, options, (o) =>
+        makeAnimationVideo(file, animationVideoSeconds(timing.duration), o),
+      );
+  }
+  // An animated WebP where the browser can decode its frames (else its first frame, a photo).
+  if (!knownId && isAnimatedWebp(header) && (await canDecodeWebpFrames())) {
+    const durations = webpFrameDurations(new Uint8Array(await file.arrayBuffer()));
+    if (durations.length > 1)
+      return openAnimation(name, options, (o) => makeWebpAnimationVideo(file, durations, o));
+  }
   if (format.kind === 'image') {
     const size = readImageSize(header, format.mime);
     if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
@@ -202,6 +219,30 @@ export async function loadMedia(
     throw new MediaError(MESSAGES.unreadableVideo(name));
   }
   return openPlayable(blob, proxy, name, knownId, info);
+}
+
+/**
+ * An animated GIF or WebP, as a video background: the video `make` makes of it (looped to a
+ * card's length) is what the draft stores, the stage plays and the exports read.
+ */
+async function openAnimation(
+  name: string,
+  options: LoadOptions,
+  make: (o: { signal: AbortSignal; onProgress?: (fraction: number) => void }) => Promise<Blob>,
+): Promise<LoadedMedia> {
+  options.onPreparing?.('video');
+  let video: Blob;
+  try {
+    video = await make({
+      signal: options.signal ?? new AbortController().signal,
+      onProgress: options.onProgress,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    console.warn(`Animation video failed for ${name}:`, e);
+    throw new MediaError(MESSAGES.brokenImage(name));
+  }
+  return openPlayable(video, video, name, undefined, null);
 }
 
 /**

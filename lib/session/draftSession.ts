@@ -6,7 +6,7 @@ import { requestPersistentStorage } from '../drafts/persist';
 import { DraftRepository, mediaIdsOf, type KnownDraft } from '../drafts/repository';
 import { DraftLock } from '../drafts/tabLock';
 import type { EditorStore } from '../editor/store';
-import { loadMedia, type MediaRegistry } from '../media';
+import { loadMedia, mediaErrorMessage, type MediaRegistry } from '../media';
 import { createStory, storyMediaIds, type StoryDocument } from '../story';
 import { openProblemMessage, type OpenProblem } from './openProblem';
 
@@ -245,7 +245,7 @@ export class DraftSession {
       );
       if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
     } catch (e) {
-      this.update({ mediaError: e instanceof Error ? e.message : String(e) });
+      this.update({ mediaError: mediaErrorMessage(e) });
     }
   }
 

@@ -12,11 +12,25 @@ const STOP_TIMEOUT_MS = 5000;
 /** The id of the last call, 'settle', made after close(). */
 const SETTLE_ID = 0;
 
-/** Whether the multi-thread core can run here (it needs SharedArrayBuffer). */
+/**
+ * Whether this is Gecko (Firefox). There the multi-thread core's start hangs: it makes its pool
+ * of 32 pthread workers from inside our worker, and Firefox ESR 153's constructor of a worker
+ * inside a worker stops returning after a few of them (the core's load hung in 6 of 6 tries,
+ * left 25 s, and in every export whose sound needed ffmpeg.wasm: "stops at 98 %"). The
+ * single-thread core makes no workers and loads there in under a second.
+ */
+const isGecko = (): boolean =>
+  typeof navigator !== 'undefined' && /\bGecko\/\d/.test(navigator.userAgent);
+
+/**
+ * Whether the multi-thread core can run here: it needs SharedArrayBuffer (a cross-origin
+ * isolated page), and a browser whose workers can start workers reliably (not Firefox).
+ */
 export const canUseMultiThreadCore = (): boolean =>
   typeof crossOriginIsolated !== 'undefined' &&
   crossOriginIsolated &&
-  typeof SharedArrayBuffer !== 'undefined';
+  typeof SharedArrayBuffer !== 'undefined' &&
+  !isGecko();
 
 /** The self-hosted files of the core this page can run (scripts/copy-assets.mjs puts them there). */
 export function coreUrls(multiThread = canUseMultiThreadCore()): CoreUrls {
