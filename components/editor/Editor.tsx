@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   addDrawing,
   addPhoto,
@@ -67,6 +67,8 @@ export default function Editor() {
   const { preparing, begin, end, cancel } = usePreparing();
   const [safeZones, setSafeZones] = useState(false);
   const [brush, setBrush] = useState<BrushSettings>({ brush: 'pen', color: '#ffffff', size: 16 });
+  // Names exported in this visit, known before the draft has stored them.
+  const exportedNames = useRef<string[]>([]);
 
   const showShortcuts = useCallback(() => setOpen({ kind: 'keys' }), []);
   useShortcuts(store, panel !== 'draw', showShortcuts);
@@ -373,9 +375,14 @@ export default function Editor() {
             : undefined;
         }}
         onClose={() => setOpen(null)}
-        onExported={(files) =>
-          files.forEach((f) => void session?.addExport(f).catch(() => undefined))
-        }
+        onExported={(files) => {
+          exportedNames.current.push(...files.map((f) => f.name));
+          files.forEach((f) => void session?.addExport(f).catch(() => undefined));
+        }}
+        takenNames={async () => [
+          ...exportedNames.current,
+          ...((await session?.listExports().catch(() => [])) ?? []).map((f) => f.name),
+        ]}
       />
     </div>
   );

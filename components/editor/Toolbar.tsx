@@ -11,8 +11,9 @@ import {
 } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/session/draftSession';
-import { describeLayer, type Card, type PhotoFrame } from '@/lib/story';
+import { describeLayer, shortLayerName, type Card, type PhotoFrame } from '@/lib/story';
 import { Choice } from './Choice';
+import menuStyles from './LayerMenu.module.css';
 
 interface ToolButtonProps {
   label: string;
@@ -111,6 +112,8 @@ export function LayerBar({
     <div className="layer-bar" role="toolbar" aria-label="Layer">
       <select
         aria-label="Selected layer"
+        className={menuStyles.menu}
+        title={selected ? describeLayer(selected) : undefined}
         value={id ?? ''}
         onChange={(e) => store.select(e.target.value || null)}
         disabled={card.layers.length === 0}
@@ -120,8 +123,8 @@ export function LayerBar({
           .slice()
           .reverse()
           .map((l) => (
-            <option key={l.id} value={l.id}>
-              {describeLayer(l)}
+            <option key={l.id} value={l.id} title={describeLayer(l)} aria-label={describeLayer(l)}>
+              {shortLayerName(l)}
             </option>
           ))}
       </select>
