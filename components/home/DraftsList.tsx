@@ -7,6 +7,7 @@ import type { DraftRepository } from '@/lib/drafts/repository';
 import { onDraftsChanged, notifyDraftsChanged } from '@/lib/drafts/channel';
 import { timeLeftLabel } from '@/lib/drafts/expiry';
 import { formatBytes } from '@/lib/format/bytes';
+import { DraftName } from './DraftName';
 
 const UNDO_MS = 5_000;
 const REFRESH_MS = 30_000;
@@ -16,6 +17,8 @@ interface Item {
   createdAt: number;
   expiresAt: number;
   cards: number;
+  /** The name given on this list, if any. */
+  title?: string;
   thumbnailUrl: string | null;
 }
 
@@ -122,6 +125,16 @@ export function DraftsList() {
     setPending({ id, timer });
   };
 
+  const rename = async (id: string, title: string) => {
+    try {
+      await repo.current?.rename(id, title);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The draft could not be renamed. Try again.');
+    }
+    notifyDraftsChanged(id);
+    await refresh();
+  };
+
   const undo = () => {
     if (pending) clearTimeout(pending.timer);
     setPending(null);
@@ -148,7 +161,11 @@ export function DraftsList() {
               <div className="draft-thumb-empty" aria-hidden="true" />
             )}
             <div className="draft-text">
-              <span className="draft-title">Story from {formatTime(item.createdAt)}</span>
+              <DraftName
+                title={item.title}
+                fallback={`Story from ${formatTime(item.createdAt)}`}
+                onRename={(title) => void rename(item.id, title)}
+              />
               <span className="muted">
                 {item.cards} card{item.cards === 1 ? '' : 's'} ·{' '}
                 {timeLeftLabel(item.expiresAt, now)}
@@ -187,6 +204,7 @@ function toItem(r: DraftRecord & { thumbnail: Blob | null }): Item {
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
     cards: r.doc.cards.length,
+    title: r.doc.title,
     thumbnailUrl: r.thumbnail ? URL.createObjectURL(r.thumbnail) : null,
   };
 }

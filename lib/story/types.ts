@@ -201,4 +201,6 @@ export interface StoryDocument {
   height: typeof STAGE_HEIGHT;
   /** MIN_CARDS to MAX_CARDS cards, in story order. */
   cards: Card[];
+  /** The name a person gave the draft (home list); absent: named by its time. */
+  title?: string;
 }
