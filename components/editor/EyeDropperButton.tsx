@@ -1,7 +1,7 @@
 'use client';
 
 import { Pipette } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import styles from './Swatches.module.css';
 
 /** The part of the EyeDropper API used here (Chromium desktop; not in TypeScript's DOM types). */
@@ -13,9 +13,11 @@ type EyeDropperConstructor = new () => EyeDropperLike;
 const eyeDropperClass = (): EyeDropperConstructor | undefined =>
   (window as unknown as { EyeDropper?: EyeDropperConstructor }).EyeDropper;
 
+const noSubscription = () => () => undefined;
+
 /**
  * A button that picks a colour from anywhere on the screen, where the browser has an eyedropper
- * (`window.EyeDropper`); nothing where it has none. Found after mount: the page is pre-rendered.
+ * (`window.EyeDropper`); nothing where it has none.
  */
 export function EyeDropperButton({
   label,
@@ -25,8 +27,12 @@ export function EyeDropperButton({
   label: string;
   onPick: (color: string) => void;
 }) {
-  const [available, setAvailable] = useState(false);
-  useEffect(() => setAvailable(eyeDropperClass() !== undefined), []);
+  // False while pre-rendering and hydrating, then what this browser has (it never changes).
+  const available = useSyncExternalStore(
+    noSubscription,
+    () => eyeDropperClass() !== undefined,
+    () => false,
+  );
   if (!available) return null;
   const name = `Pick ${label.toLowerCase()} from the screen`;
   const pick = () => {
