@@ -45,11 +45,19 @@ export interface GradientBackground {
   angle: number;
 }
 
+/** What fills the bars around a photo shown whole: its own edge colours, or one colour. */
+export type BarFill = 'photo' | 'color';
+
 export interface ImageBackground extends Framing {
   type: 'image';
   mediaId: MediaId;
-  /** Shown around the photo when it does not cover the stage. */
+  /** Shown around the photo when it does not cover the stage (with `bars` "color"). */
   color: string;
+  /**
+   * The bars around the photo: a gradient of its top and bottom edge colours ("photo", also when
+   * absent, as Instagram does) or `color`.
+   */
+  bars?: BarFill;
 }
 
 export interface VideoBackground extends Framing {
