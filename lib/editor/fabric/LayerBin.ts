@@ -28,6 +28,8 @@ export interface BinLook {
  */
 export class LayerBin {
   readonly element: HTMLDivElement;
+  /** The bin's box at rest, measured once each time it appears (no layout reads mid-drag). */
+  private rect: DOMRect | null = null;
 
   constructor(parent: HTMLElement, look: BinLook) {
     const el = document.createElement('div');
@@ -47,13 +49,21 @@ export class LayerBin {
 
   /** Shows the bin, armed (the layer would be deleted if dropped now) or not. */
   show(armed: boolean): void {
-    this.element.hidden = false;
-    this.element.dataset.state = armed ? 'armed' : 'shown';
+    const state = armed ? 'armed' : 'shown';
+    // Writes only on a change: a drag calls this on every move.
+    if (this.element.dataset.state === state) return;
+    if (this.element.hidden) {
+      this.element.hidden = false;
+      this.rect = this.element.getBoundingClientRect();
+    }
+    this.element.dataset.state = state;
   }
 
   hide(): void {
+    if (this.element.hidden) return;
     this.element.hidden = true;
     this.element.dataset.state = 'hidden';
+    this.rect = null;
   }
 
   get armed(): boolean {
@@ -62,8 +72,8 @@ export class LayerBin {
 
   /** Whether a page point is on the bin (with a little reach around it). */
   contains(point: { x: number; y: number } | null): boolean {
-    if (!point || this.element.hidden) return false;
-    const r = this.element.getBoundingClientRect();
+    const r = this.rect;
+    if (!point || !r) return false;
     return (
       point.x >= r.left - REACH_PX &&
       point.x <= r.right + REACH_PX &&
