@@ -7,6 +7,7 @@ import type { MediaRegistry } from '@/lib/media';
 import { panLimits } from '@/lib/render';
 import { GRADIENTS, gradientBackground, type Background } from '@/lib/story';
 import styles from './BackgroundPanel.module.css';
+import { BarsChoice } from './BarsChoice';
 import { Choice } from './Choice';
 import { ICONS } from './icons';
 import { Slider } from './Slider';
@@ -136,6 +137,7 @@ function Framing({
         ]}
         onChange={(fit) => store.run(updateBackground, { fit, panX: 0, panY: 0, zoom: 1 })}
       />
+      {background.fit === 'contain' && <BarsChoice store={store} background={background} />}
       <Slider
         label="Zoom"
         min={1}

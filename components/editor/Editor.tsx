@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   addPhoto,
   addSticker,
@@ -66,6 +66,8 @@ export default function Editor() {
   const [busy, setBusy] = useState(false);
   const { preparing, begin, end, cancel } = usePreparing();
   const [safeZones, setSafeZones] = useState(false);
+  // Names exported in this visit, known before the draft has stored them.
+  const exportedNames = useRef<string[]>([]);
 
   const showShortcuts = useCallback(() => setOpen({ kind: 'keys' }), []);
   useShortcuts(store, !drawing, showShortcuts);
@@ -362,9 +364,14 @@ export default function Editor() {
             : undefined;
         }}
         onClose={() => setOpen(null)}
-        onExported={(files) =>
-          files.forEach((f) => void session?.addExport(f).catch(() => undefined))
-        }
+        onExported={(files) => {
+          exportedNames.current.push(...files.map((f) => f.name));
+          files.forEach((f) => void session?.addExport(f).catch(() => undefined));
+        }}
+        takenNames={async () => [
+          ...exportedNames.current,
+          ...((await session?.listExports().catch(() => [])) ?? []).map((f) => f.name),
+        ]}
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { isEmptyStory } from '@/lib/export/emptyStory';
 import type { ImageFormat, MediaSourceLookup } from '@/lib/export/image';
 import { exportPlannedCards, type ExportedFile } from '@/lib/export/exportStory';
 import { exportFailureMessage } from '@/lib/export/failure';
-import { naturalKind, planCards, planStoryExport } from '@/lib/export/storyPlan';
+import { naturalKind, planCards, planStoryExport, withUniqueNames } from '@/lib/export/storyPlan';
 import { formatBytes } from '@/lib/format/bytes';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
@@ -32,6 +32,8 @@ interface ExportDialogProps {
   onClose: () => void;
   /** Files just made, to keep with the draft. */
   onExported?: (files: File[]) => void;
+  /** Names of the draft's earlier exports: a new export never reuses one. */
+  takenNames?: () => Promise<readonly string[]>;
 }
 
 type Phase =
@@ -56,7 +58,15 @@ export function ExportDialog(props: ExportDialogProps) {
   );
 }
 
-function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialogProps) {
+function ExportForm({
+  doc,
+  card,
+  store,
+  lookup,
+  video,
+  onExported,
+  takenNames,
+}: ExportDialogProps) {
   const hasVideo = naturalKind(card) === 'video';
   const several = doc.cards.length > 1;
   const [kind, setKind] = useState<ExportKind>(several ? 'story' : hasVideo ? 'video' : 'image');
@@ -99,10 +109,12 @@ function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialo
       videoDuration: (id: MediaId) => video(id)?.duration,
     };
     // The whole story in order, or the current card alone as a picture or a video.
-    const plan =
+    const plan = withUniqueNames(
       kind === 'story'
         ? planStoryExport(doc, options)
-        : planCards(doc, [card], () => kind, options);
+        : planCards(doc, [card], () => kind, options),
+      (await takenNames?.()) ?? [],
+    );
     let engineName: string | null = null;
     const made = await exportPlannedCards(plan, {
       format,

@@ -5,6 +5,7 @@ import { FabricStage, type StageCallbacks } from '@/lib/editor/fabric/FabricStag
 import type { EditorStore } from '@/lib/editor/store';
 import type { MediaRegistry } from '@/lib/media';
 import { loadStoryFonts } from '@/lib/render';
+import binStyles from './LayerBin.module.css';
 
 interface StageViewProps {
   store: EditorStore;
@@ -35,9 +36,13 @@ export function StageView({ store, media, callbacks, onReady, onFontError }: Sta
       .catch(() => latest.current.onFontError())
       .finally(() => {
         if (cancelled) return;
-        stage = new FabricStage(el, store, media, {
-          onEditText: (id) => latest.current.callbacks.onEditText(id),
-        });
+        stage = new FabricStage(
+          el,
+          store,
+          media,
+          { onEditText: (id) => latest.current.callbacks.onEditText(id) },
+          { bin: { className: binStyles.bin! } },
+        );
         latest.current.onReady(stage);
       });
     return () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { PALETTE } from '@/lib/story';
+import { EyeDropperButton } from './EyeDropperButton';
 import { rovingKeyDown, rovingTabIndex } from './roving';
 import styles from './Swatches.module.css';
 
@@ -12,7 +13,7 @@ interface SwatchesProps {
 
 /**
  * A row of colour choices, as a labelled radio group (one Tab stop, arrows move), with a full
- * colour picker at the end for any other colour.
+ * colour picker at the end for any other colour, and an eyedropper where the browser has one.
  */
 export function Swatches({ label, value, onChange }: SwatchesProps) {
   const current = value.toLowerCase();
@@ -49,6 +50,7 @@ export function Swatches({ label, value, onChange }: SwatchesProps) {
           onChange={(e) => onChange(e.target.value)}
         />
       </label>
+      <EyeDropperButton label={label} onPick={onChange} />
     </div>
   );
 }

@@ -11,9 +11,10 @@ import {
 } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { DraftSessionState } from '@/lib/session/draftSession';
-import { describeLayer, type Card, type PhotoFrame } from '@/lib/story';
+import { describeLayer, shortLayerName, type Card, type PhotoFrame } from '@/lib/story';
 import { Choice } from './Choice';
 import styles from './Toolbar.module.css';
+import menuStyles from './LayerMenu.module.css';
 
 interface ToolButtonProps {
   label: string;
@@ -112,6 +113,8 @@ export function LayerBar({
     <div className={styles.layerBar} role="toolbar" aria-label="Layer">
       <select
         aria-label="Selected layer"
+        className={menuStyles.menu}
+        title={selected ? describeLayer(selected) : undefined}
         value={id ?? ''}
         onChange={(e) => store.select(e.target.value || null)}
         disabled={card.layers.length === 0}
@@ -121,8 +124,8 @@ export function LayerBar({
           .slice()
           .reverse()
           .map((l) => (
-            <option key={l.id} value={l.id}>
-              {describeLayer(l)}
+            <option key={l.id} value={l.id} title={describeLayer(l)} aria-label={describeLayer(l)}>
+              {shortLayerName(l)}
             </option>
           ))}
       </select>

@@ -8,6 +8,7 @@ import { onDraftsChanged, notifyDraftsChanged } from '@/lib/drafts/channel';
 import { timeLeftLabel } from '@/lib/drafts/expiry';
 import { formatBytes } from '@/lib/format/bytes';
 import styles from './DraftsList.module.css';
+import { DraftName } from './DraftName';
 
 const UNDO_MS = 5_000;
 const REFRESH_MS = 30_000;
@@ -17,6 +18,8 @@ interface Item {
   createdAt: number;
   expiresAt: number;
   cards: number;
+  /** The name given on this list, if any. */
+  title?: string;
   thumbnailUrl: string | null;
 }
 
@@ -123,6 +126,16 @@ export function DraftsList() {
     setPending({ id, timer });
   };
 
+  const rename = async (id: string, title: string) => {
+    try {
+      await repo.current?.rename(id, title);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The draft could not be renamed. Try again.');
+    }
+    notifyDraftsChanged(id);
+    await refresh();
+  };
+
   const undo = () => {
     if (pending) clearTimeout(pending.timer);
     setPending(null);
@@ -149,7 +162,11 @@ export function DraftsList() {
               <div className={styles.thumbEmpty} aria-hidden="true" />
             )}
             <div className={styles.text}>
-              <span className={styles.title}>Story from {formatTime(item.createdAt)}</span>
+              <DraftName
+                title={item.title}
+                fallback={`Story from ${formatTime(item.createdAt)}`}
+                onRename={(title) => void rename(item.id, title)}
+              />
               <span className="muted">
                 {item.cards} card{item.cards === 1 ? '' : 's'} ·{' '}
                 {timeLeftLabel(item.expiresAt, now)}
@@ -188,6 +205,7 @@ function toItem(r: DraftRecord & { thumbnail: Blob | null }): Item {
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
     cards: r.doc.cards.length,
+    title: r.doc.title,
     thumbnailUrl: r.thumbnail ? URL.createObjectURL(r.thumbnail) : null,
   };
 }

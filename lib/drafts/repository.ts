@@ -10,6 +10,7 @@ import { DraftStorageError, STORAGE_MESSAGES, toStorageError } from './errors';
 import { expiresAt, isExpired } from './expiry';
 import { DB_MIGRATIONS, runDbMigrations, type DbMigration } from './migrations';
 import { DB_NAME, DB_VERSION, type DraftRecord, type StoryDB } from './schema';
+import { draftTitle } from './title';
 
 const STORES = ['drafts', 'media', 'exports', 'thumbnails'] as const;
 
@@ -239,6 +240,27 @@ export class DraftRepository {
       const record = await tx.objectStore('drafts').get(id);
       if (record) await this.deleteInTx(tx, record);
     });
+  }
+
+  /**
+   * Names a draft (blank or whitespace removes the name, back to "Story from …"); the name is
+   * kept in its document, so the editor's saves carry it. Returns false when the draft is gone
+   * or expired.
+   */
+  async rename(id: string, title: string): Promise<boolean> {
+    const name = draftTitle(title);
+    let done = false;
+    await this.write(async (tx) => {
+      const drafts = tx.objectStore('drafts');
+      const record = await drafts.get(id);
+      if (!record || isExpired(record, this.now())) return;
+      const doc: StoryDocument = { ...record.doc };
+      if (name) doc.title = name;
+      else delete doc.title;
+      await drafts.put({ ...record, doc });
+      done = true;
+    });
+    return done;
   }
 
   /** Keeps an exported file with its draft, for re-sharing until the draft expires. */

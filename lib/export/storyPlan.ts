@@ -1,6 +1,6 @@
 import type { Card, MediaId, StoryDocument } from '../story';
 import { layerMovesInCard, motionCardSeconds } from './cardMotion';
-import { storyFileName } from './fileName';
+import { storyFileName, uniqueFileNames } from './fileName';
 import type { ImageFormat } from './image';
 import { planSegments, type Segment, type VideoPreset } from './video/presets';
 
@@ -100,4 +100,17 @@ export function planCards(
 /** The whole story: every card in order, each as its natural kind. */
 export function planStoryExport(doc: StoryDocument, options: StoryPlanOptions): PlannedCard[] {
   return planCards(doc, doc.cards, naturalKind, options);
+}
+
+/**
+ * The plan with its file names made unique against `taken` (the names of the draft's earlier
+ * exports), so two exports in one minute never share a name.
+ */
+export function withUniqueNames(plan: PlannedCard[], taken: Iterable<string>): PlannedCard[] {
+  const names = uniqueFileNames(
+    plan.flatMap((p) => p.names),
+    taken,
+  );
+  let at = 0;
+  return plan.map((p) => ({ ...p, names: p.names.map(() => names[at++]!) }));
 }

@@ -1,5 +1,6 @@
 import { FabricObject } from 'fabric';
 import { STAGE_HEIGHT, STAGE_WIDTH, type Background } from '../story';
+import { photoBarColours } from './barColours';
 import { gradientLine, mediaRect } from './framing';
 
 /** Something drawImage can draw, with its size. */
@@ -40,6 +41,13 @@ export class BackgroundObject extends FabricObject {
       const { x1, y1, x2, y2 } = gradientLine(bg.angle);
       const gradient = ctx.createLinearGradient(x1, y1, x2, y2);
       bg.colors.forEach((c, i) => gradient.addColorStop(i / (bg.colors.length - 1), c));
+      ctx.fillStyle = gradient;
+    } else if (bg.type === 'image' && bg.bars !== 'color' && this.source) {
+      // Bars around a photo shown whole: its top edge's colour fading into its bottom edge's.
+      const [top, bottom] = photoBarColours(this.source);
+      const gradient = ctx.createLinearGradient(0, 0, 0, STAGE_HEIGHT);
+      gradient.addColorStop(0, top);
+      gradient.addColorStop(1, bottom);
       ctx.fillStyle = gradient;
     } else {
       ctx.fillStyle = bg.color;

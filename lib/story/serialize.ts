@@ -72,6 +72,7 @@ function checkBackground(v: unknown, path: string): asserts v is Background {
     num(v, 'angle', path);
   }
   if (type === 'image' || type === 'video') checkFraming(v, path);
+  if (type === 'image' && v.bars !== undefined) oneOf(v, 'bars', path, ['photo', 'color']);
   if (type === 'video') {
     num(v, 'trimStart', path);
     if (v.trimEnd !== null) num(v, 'trimEnd', path);

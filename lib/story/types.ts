@@ -45,11 +45,19 @@ export interface GradientBackground {
   angle: number;
 }
 
+/** What fills the bars around a photo shown whole: its own edge colours, or one colour. */
+export type BarFill = 'photo' | 'color';
+
 export interface ImageBackground extends Framing {
   type: 'image';
   mediaId: MediaId;
-  /** Shown around the photo when it does not cover the stage. */
+  /** Shown around the photo when it does not cover the stage (with `bars` "color"). */
   color: string;
+  /**
+   * The bars around the photo: a gradient of its top and bottom edge colours ("photo", also when
+   * absent, as Instagram does) or `color`.
+   */
+  bars?: BarFill;
 }
 
 export interface VideoBackground extends Framing {
@@ -203,4 +211,6 @@ export interface StoryDocument {
   height: typeof STAGE_HEIGHT;
   /** MIN_CARDS to MAX_CARDS cards, in story order. */
   cards: Card[];
+  /** The name a person gave the draft (home list); absent: named by its time. */
+  title?: string;
 }

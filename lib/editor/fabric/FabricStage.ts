@@ -18,11 +18,12 @@ import {
   StoryTextbox,
   type LayerObject,
 } from '../../render';
-import { addDrawing, resizeText, transformLayer, updateBackground } from '../commands';
+import { addDrawing, deleteLayer, resizeText, transformLayer, updateBackground } from '../commands';
 import { BackgroundGesture } from './BackgroundGesture';
 import { snapToGuides } from '../guides';
 import type { EditorState, EditorStore } from '../store';
 import { DrawingSession } from './DrawingSession';
+import { clientPoint, LayerBin, type BinLook } from './LayerBin';
 import { drawOverlay, type OverlayState } from './overlay';
 import { sameContent } from './sameContent';
 import { TwoFingerGesture } from './TwoFingerGesture';
@@ -67,12 +68,17 @@ export class FabricStage {
   private disposed = false;
   /** While the card plays: the animation frame and when (performance.now) card time 0 was. */
   private playing: { frame: number; onStop: () => void } | null = null;
+  /** The bin shown while a layer is dragged; a layer dropped on it is deleted. */
+  private readonly bin: LayerBin | null;
+  /** The dragged layer, faded while it is over the bin, and its own opacity. */
+  private binFade: { object: FabricObject; opacity: number } | null = null;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly store: EditorStore,
     private readonly media: MediaRegistry,
     private readonly callbacks: StageCallbacks,
+    look: { bin?: BinLook } = {},
   ) {
     this.element = document.createElement('canvas');
     host.appendChild(this.element);
@@ -87,6 +93,7 @@ export class FabricStage {
       fireRightClick: false,
     });
     this.canvas.wrapperEl.style.touchAction = 'none';
+    this.bin = look.bin ? new LayerBin(this.canvas.wrapperEl, look.bin) : null;
     this.styleControls();
     this.fit();
     this.resizeObserver = new ResizeObserver(() => this.fit());
@@ -172,6 +179,7 @@ export class FabricStage {
     this.gesture.dispose();
     this.framing.dispose();
     clearTimeout(this.wheelSeal);
+    this.bin?.dispose();
     void this.canvas.dispose();
     this.host.replaceChildren();
   }
@@ -217,11 +225,14 @@ export class FabricStage {
     c.on('selection:updated', selected);
     c.on('selection:cleared', selected);
     c.on('mouse:down:before', () => this.pause());
-    c.on('object:modified', ({ target, action }) => {
-      if (action === 'resizing' && target instanceof StoryTextbox) this.commitWidth(target);
+    c.on('object:modified', ({ target, action, e }) => {
+      const dropped = action === 'drag' && this.bin?.contains(clientPoint(e));
+      this.hideBin();
+      if (dropped) this.dropInBin(target);
+      else if (action === 'resizing' && target instanceof StoryTextbox) this.commitWidth(target);
       else this.commitTransform(target);
     });
-    c.on('object:moving', ({ target }) => {
+    c.on('object:moving', ({ target, e }) => {
       const centre = target.getCenterPoint();
       // aCoords (and so the bounding rect) may be stale mid-drag: the size is what matters.
       const r = target.getBoundingRect();
@@ -231,6 +242,7 @@ export class FabricStage {
         target.setPositionByOrigin(new Point(snap.x, snap.y), 'center', 'center');
       }
       this.overlay.guides = snap.guides;
+      this.showBin(target, e);
     });
     c.on('mouse:down', (e: TPointerEventInfo) => {
       const p = c.getViewportPoint(e.e);
@@ -238,6 +250,7 @@ export class FabricStage {
     });
     c.on('mouse:up', (e: TPointerEventInfo) => {
       this.overlay.guides = { vertical: [], horizontal: [] };
+      this.hideBin();
       const press = this.press;
       this.press = null;
       if (!press?.target || e.transform?.corner || c.isDrawingMode) {
@@ -253,6 +266,37 @@ export class FabricStage {
     c.on('after:render', ({ ctx }) => {
       drawOverlay(ctx, c.getZoom() * c.getRetinaScaling(), this.overlay);
     });
+  }
+
+  /** A layer is being dragged: the bin shows, armed (and the layer faded) while it is over it. */
+  private showBin(target: FabricObject, e: Event): void {
+    const bin = this.bin;
+    if (!bin) return;
+    const over = bin.contains(clientPoint(e));
+    bin.show(over);
+    if (over && !this.binFade) {
+      this.binFade = { object: target, opacity: target.opacity };
+      target.set({ opacity: target.opacity * 0.4 });
+    } else if (!over) this.unfade();
+  }
+
+  private hideBin(): void {
+    this.bin?.hide();
+    this.unfade();
+  }
+
+  private unfade(): void {
+    const fade = this.binFade;
+    if (!fade) return;
+    this.binFade = null;
+    fade.object.set({ opacity: fade.opacity });
+  }
+
+  /** A layer dropped on the bin: deleted in one undoable step (undo brings it back where it was). */
+  private dropInBin(object: FabricObject): void {
+    const id = (object as LayerObject).layerId;
+    if (!id) return;
+    this.store.run(deleteLayer, { id });
   }
 
   private commitTransform(object: FabricObject): void {
