@@ -5,12 +5,20 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftRecord } from '@/lib/drafts/schema';
 import type { DraftRepository } from '@/lib/drafts/repository';
 import { onDraftsChanged, notifyDraftsChanged } from '@/lib/drafts/channel';
+import { DraftStorageError } from '@/lib/drafts/errors';
 import { timeLeftLabel } from '@/lib/drafts/expiry';
 import { formatBytes } from '@/lib/format/bytes';
 import styles from './DraftsList.module.css';
 import { DraftName } from './DraftName';
 
 const UNDO_MS = 5_000;
+
+/** Words for people: a storage error says what happened; anything else gets `fallback`. */
+function listError(e: unknown, fallback: string): string {
+  return e instanceof DraftStorageError && e.kind !== 'other' && e.kind !== 'quota'
+    ? e.message
+    : fallback;
+}
 const REFRESH_MS = 30_000;
 
 interface Item {
@@ -54,7 +62,9 @@ export function DraftsList() {
       if (live()) setBytes(used);
     } catch (e) {
       if (live())
-        setError(e instanceof Error ? e.message : 'Drafts could not be read on this device.');
+        setError(
+          listError(e, 'Drafts could not be read on this device. Reload the page to try again.'),
+        );
     }
   }, []);
 
@@ -67,7 +77,9 @@ export function DraftsList() {
         repo.current = r;
         await refresh();
       } catch (e) {
-        setError(e instanceof Error ? e.message : 'Drafts could not be read on this device.');
+        setError(
+          listError(e, 'Drafts could not be read on this device. Reload the page to try again.'),
+        );
         setItems([]);
       }
     });
@@ -130,7 +142,7 @@ export function DraftsList() {
     try {
       await repo.current?.rename(id, title);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The draft could not be renamed. Try again.');
+      setError(listError(e, 'The draft could not be renamed. Try again.'));
     }
     notifyDraftsChanged(id);
     await refresh();
