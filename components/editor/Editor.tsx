@@ -142,6 +142,10 @@ export default function Editor() {
   }, [draft.phase, openFile]);
 
   const lookup: MediaSourceLookup = media.drawable;
+  const storedExport = useCallback(
+    () => session?.latestExport() ?? Promise.resolve(null),
+    [session],
+  );
 
   const callbacks = useMemo(
     () => ({
@@ -373,9 +377,15 @@ export default function Editor() {
             : undefined;
         }}
         onClose={() => setOpen(null)}
-        onExported={(files) =>
-          files.forEach((f) => void session?.addExport(f).catch(() => undefined))
+        onExported={(files, cards, updatedAt) =>
+          void session
+            ?.addExportBatch(
+              files.map((file, i) => ({ file, card: cards[i] ?? 1 })),
+              updatedAt,
+            )
+            .catch(() => undefined)
         }
+        stored={storedExport}
       />
     </div>
   );

@@ -328,3 +328,75 @@ test('a draft stored by the previous release (one background, no cards) opens as
   await page.getByRole('button', { name: 'Background' }).click();
   await expect(page.getByRole('region', { name: 'Background settings' })).toContainText(/Zoom/i);
 });
+
+test('a reopened draft shares its stored exports again, in order, without exporting again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A share sheet that records what it was given, and whether the tap was still active.
+  await page.addInitScript(() => {
+    const w = window as unknown as { shared: { names: string[]; active: boolean }[] };
+    w.shared = [];
+    Object.defineProperty(navigator, 'canShare', { value: () => true, configurable: true });
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: { files: File[] }) => {
+        w.shared.push({
+          names: data.files.map((f) => f.name),
+          active: navigator.userActivation.isActive,
+        });
+        return Promise.resolve();
+      },
+    });
+  });
+  await openEditor(page);
+  await addText(page, 'First');
+  await page.getByRole('button', { name: 'Text card' }).click();
+  const text = page.getByRole('dialog', { name: 'Text' });
+  await text.getByRole('textbox', { name: 'Story text' }).fill('Second');
+  await text.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(cards(page)).toHaveCount(3);
+
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByRole('list', { name: 'Exported files' })).toBeHidden();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const items = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(items).toHaveCount(3, { timeout: 60_000 });
+  const names = (await items.allTextContents()).map((t) => /story-[\d-]+\.png/.exec(t)![0]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Home and back: the Export dialog lists the stored files at once, Share sends them in order.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page
+    .getByRole('list', { name: 'Drafts' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button', { name: 'Open draft' })
+    .click();
+  await expect(cards(page)).toHaveCount(3);
+  const exports = await page.evaluate(() => performance.getEntriesByName('story-export-image'));
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByText(/Exported earlier/)).toBeVisible();
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText(`Card 1 · ${names[0]}`);
+  await expect(items.nth(2)).toContainText(`Card 3 · ${names[2]}`);
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+  const shared = await page.evaluate(
+    () => (window as unknown as { shared: { names: string[]; active: boolean }[] }).shared,
+  );
+  expect(shared).toEqual([{ names, active: true }]);
+  // Nothing was exported again.
+  expect(await page.evaluate(() => performance.getEntriesByName('story-export-image'))).toEqual(
+    exports,
+  );
+  await page.keyboard.press('Escape');
+
+  // A change makes them stale: the dialog says so and offers no stale files.
+  await page.getByRole('button', { name: 'Card colour' }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByText(/The story changed after its last export/)).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Exported files' })).toBeHidden();
+});
