@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addText, analysePng, expect, fixture, openEditor, test } from './fixtures';
-import { hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
+import { frameAt, hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Cards' }).getByRole('button');
 const layerNames = (page: Page) => page.getByLabel('Selected layer').locator('option');
@@ -399,4 +399,61 @@ test('a reopened draft shares its stored exports again, in order, without export
   await page.getByRole('button', { name: 'Export' }).click();
   await expect(dialog.getByText(/The story changed after its last export/)).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Exported files' })).toBeHidden();
+});
+
+test("a whole-story export cuts a video card to that card's trim", async ({ page }) => {
+  test.skip(!hasFfmpeg(), 'needs ffmpeg (apt-get install ffmpeg)');
+  test.setTimeout(300_000);
+  // 8 s: red for 2 s, blue for 3 s, green for 3 s. Trimmed to 2–5 s, only blue is left.
+  const clip = makeVideo('cards-trim.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=red:s=360x640:r=30:d=2[r];color=c=blue:s=360x640:r=30:d=3[b];color=c=green:s=360x640:r=30:d=3[g];[r][b][g]concat=n=3:v=1:a=0',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:d=8:sample_rate=48000',
+    '-ac',
+    '2',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+  ]);
+  await openEditor(page);
+  await addText(page, 'Before the clip');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await page.getByLabel('Add photo or video').setInputFiles(clip);
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // The trim is set on the card (its own Video export), then the whole story is exported.
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Video' }).check();
+  await dialog.getByRole('spinbutton', { name: 'Trim start' }).fill('2');
+  await dialog.getByRole('spinbutton', { name: 'Trim end' }).fill('5');
+  await expect(dialog.getByText('One file of 3.0 s.')).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Whole story' }).check();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const items = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(items).toHaveCount(2, { timeout: 240_000 });
+  await expect(items.nth(1)).toContainText(/Card 2 · story-\d{8}-\d{4}-2\.mp4 · 3\.0 s/);
+
+  const download = page.waitForEvent('download', {
+    predicate: (d) => d.suggestedFilename().endsWith('.mp4'),
+  });
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  const mp4 = readFileSync(await (await download).path());
+  const video = probe(mp4).streams.find((s) => s.codec_type === 'video')!;
+  expect(Number(video.nb_frames)).toBe(90);
+  for (const t of [0, 1.5, 2.95]) {
+    const frame = await analysePng(page, frameAt(mp4, t), [0, 0, 255], 60);
+    expect(frame.matches, `blue at ${t} s`).toBeGreaterThan(1080 * 1920 * 0.9);
+  }
 });
