@@ -457,3 +457,64 @@ test("a whole-story export cuts a video card to that card's trim", async ({ page
     expect(frame.matches, `blue at ${t} s`).toBeGreaterThan(1080 * 1920 * 0.9);
   }
 });
+
+test('switching cards back and forth shows each card as it is after edits, moves and undo', async ({
+  page,
+}) => {
+  // The yellow text's share of the stage and where it sits (0 left – 1 right), read from the stage.
+  const yellow = () =>
+    page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[aria-label="Story canvas"] canvas')!;
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      let sx = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i]! > 225 && px[i + 1]! > 175 && px[i + 1]! < 230 && px[i + 2]! < 70) {
+          n++;
+          sx += (i / 4) % c.width;
+        }
+      }
+      return { share: n / (c.width * c.height), x: n ? sx / n / c.width : 0 };
+    });
+  const settled = async () =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const cardButton = (n: number) => page.getByRole('button', { name: `Card ${n}`, exact: true });
+
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Card colour' }).click(); // white
+  await addText(page, 'Yellow words', 'Yellow');
+  await expect.poll(async () => (await yellow()).share).toBeGreaterThan(0.002);
+  const before = await yellow();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect.poll(async () => (await yellow()).share).toBe(0);
+
+  // Back on card 1: the text as it was; moved there, it stays moved across a switch.
+  await cardButton(1).click();
+  await expect.poll(async () => (await yellow()).share).toBeGreaterThan(0.002);
+  await page.getByLabel('Selected layer').selectOption({ label: 'Text “Yellow words”' });
+  await page.getByLabel('Story canvas').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await settled();
+  const moved = await yellow();
+  expect(moved.x - before.x).toBeGreaterThan(0.1);
+  await cardButton(2).click();
+  await expect.poll(async () => (await yellow()).share).toBe(0);
+  await cardButton(1).click();
+  await expect.poll(async () => (await yellow()).x).toBeCloseTo(moved.x, 2);
+
+  // Deleted on card 1, gone after a switch; undo (from card 2) brings it back where it was.
+  await page.getByLabel('Selected layer').selectOption({ label: 'Text “Yellow words”' });
+  await page.getByRole('button', { name: 'Delete layer' }).click();
+  await expect.poll(async () => (await yellow()).share).toBe(0);
+  await cardButton(2).click();
+  await cardButton(1).click();
+  await settled();
+  expect((await yellow()).share).toBe(0);
+  await cardButton(2).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(current(page)).toHaveAccessibleName('Card 1');
+  await expect.poll(async () => (await yellow()).x).toBeCloseTo(moved.x, 2);
+  await cardButton(2).click();
+  await cardButton(1).click();
+  await expect.poll(async () => (await yellow()).x).toBeCloseTo(moved.x, 2);
+});
