@@ -139,6 +139,10 @@ export default function Editor() {
   }, [draft.phase, openFile]);
 
   const lookup: MediaSourceLookup = media.drawable;
+  const storedExport = useCallback(
+    () => session?.latestExport() ?? Promise.resolve(null),
+    [session],
+  );
 
   const callbacks = useMemo(
     () => ({
@@ -364,14 +368,20 @@ export default function Editor() {
             : undefined;
         }}
         onClose={() => setOpen(null)}
-        onExported={(files) => {
+        onExported={(files, cards, updatedAt) => {
           exportedNames.current.push(...files.map((f) => f.name));
-          files.forEach((f) => void session?.addExport(f).catch(() => undefined));
+          void session
+            ?.addExportBatch(
+              files.map((file, i) => ({ file, card: cards[i] ?? 1 })),
+              updatedAt,
+            )
+            .catch(() => undefined);
         }}
         takenNames={async () => [
           ...exportedNames.current,
           ...((await session?.listExports().catch(() => [])) ?? []).map((f) => f.name),
         ]}
+        stored={storedExport}
       />
     </div>
   );

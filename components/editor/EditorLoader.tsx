@@ -1,6 +1,8 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useEffect } from 'react';
+import { loadStoryFonts } from '@/lib/render/fonts';
 import styles from './Editor.module.css';
 
 /** The editor and Fabric load in their own chunk, only on this route and only in the browser. */
@@ -16,5 +18,8 @@ const Editor = dynamic(() => import('./Editor'), {
 });
 
 export function EditorLoader() {
+  // The fonts load while the editor's code and the draft do (the stage waits for them); a
+  // failure is reported by the stage, which asks again.
+  useEffect(() => void loadStoryFonts().catch(() => undefined), []);
   return <Editor />;
 }

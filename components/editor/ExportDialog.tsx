@@ -6,10 +6,10 @@ import type { ImageFormat, MediaSourceLookup } from '@/lib/export/image';
 import { exportPlannedCards, type ExportedFile } from '@/lib/export/exportStory';
 import { exportFailureMessage } from '@/lib/export/failure';
 import { naturalKind, planCards, planStoryExport, withUniqueNames } from '@/lib/export/storyPlan';
-import { formatBytes } from '@/lib/format/bytes';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import type { StoredExport } from '@/lib/drafts/repository';
 import type { EditorStore } from '@/lib/editor/store';
 import { setExportRunning } from '@/lib/pwa/busy';
 import type { Card, MediaId, StoryDocument } from '@/lib/story';
@@ -17,7 +17,7 @@ import { Choice } from './Choice';
 import { Dialog } from './Dialog';
 import styles from './ExportDialog.module.css';
 import { ExportProgress, type Running } from './ExportProgress';
-import { ShareActions } from './ShareActions';
+import { ExportedFiles } from './ExportedFiles';
 import { FORMATS, StoryOptions } from './StoryOptions';
 import { VideoOptions } from './VideoOptions';
 
@@ -30,10 +30,12 @@ interface ExportDialogProps {
   lookup: MediaSourceLookup;
   video: (id: MediaId) => VideoMedia | undefined;
   onClose: () => void;
-  /** Files just made, to keep with the draft. */
-  onExported?: (files: File[]) => void;
+  /** Files just made (with each one's card number), to keep with the draft. */
+  onExported?: (files: File[], cards: number[], docUpdatedAt: number) => void;
   /** Names of the draft's earlier exports: a new export never reuses one. */
   takenNames?: () => Promise<readonly string[]>;
+  /** The files of the draft's last export, offered again while the story is unchanged. */
+  stored?: () => Promise<StoredExport | null>;
 }
 
 type Phase =
@@ -66,6 +68,7 @@ function ExportForm({
   video,
   onExported,
   takenNames,
+  stored,
 }: ExportDialogProps) {
   const hasVideo = naturalKind(card) === 'video';
   const several = doc.cards.length > 1;
@@ -75,6 +78,24 @@ function ExportForm({
   const [engine, setEngine] = useState<EnginePreference>('auto');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const [earlier, setEarlier] = useState<(StoredExport & { urls: string[] }) | null>(null);
+
+  // The draft's last export, shown (with Share and Download) while the story is as it was then.
+  useEffect(() => {
+    let urls: string[] = [];
+    let live = true;
+    void stored?.()
+      .then((found) => {
+        if (!live || !found) return;
+        urls = found.files.map((f) => URL.createObjectURL(f));
+        setEarlier({ ...found, urls });
+      })
+      .catch(() => undefined); // nothing kept is shown as nothing kept
+    return () => {
+      live = false;
+      urls.forEach((u) => URL.revokeObjectURL(u));
+    };
+  }, [stored]);
 
   // Leaving the dialog cancels a running export; object URLs are released.
   useEffect(() => () => abort.current?.abort(), []);
@@ -85,7 +106,7 @@ function ExportForm({
     [phase],
   );
 
-  const finish = (made: ExportedFile[], engineLabel?: string) => {
+  const finish = (made: ExportedFile[], updatedAt: number, engineLabel?: string) => {
     const files = made.map((m) => m.file);
     setPhase({
       kind: 'done',
@@ -94,13 +115,18 @@ function ExportForm({
       urls: files.map((f) => URL.createObjectURL(f)),
       engine: engineLabel,
     });
-    onExported?.(files);
+    onExported?.(
+      files,
+      made.map((m) => m.card),
+      updatedAt,
+    );
   };
 
   const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
     const started = performance.now();
+    const updatedAt = doc.updatedAt;
     setPhase({ kind: 'running', fraction: 0, started, engine: null });
     const options = {
       format,
@@ -130,7 +156,7 @@ function ExportForm({
       onProgress: (fraction) => setPhase((p) => (p.kind === 'running' ? { ...p, fraction } : p)),
     });
     abort.current = null;
-    finish(made, engineName ?? undefined);
+    finish(made, updatedAt, engineName ?? undefined);
   };
 
   const start = () => {
@@ -250,46 +276,41 @@ function ExportForm({
       {phase.kind === 'done' && (
         <div className="export-result">
           {phase.engine && <p className="muted">{phase.engine}</p>}
-          <ul aria-label="Exported files" className="files">
-            {phase.files.map((f, i) => (
-              <li key={f.name} data-card={phase.cards[i]}>
-                {f.type.startsWith('image/') ? (
-                  <img src={phase.urls[i]} alt="" width={54} height={96} />
-                ) : (
-                  <video
-                    src={phase.urls[i]}
-                    width={54}
-                    height={96}
-                    muted
-                    playsInline
-                    preload="metadata"
-                  />
-                )}
-                <span>
-                  {several && <>Card {phase.cards[i]} · </>}
-                  {f.name} · <FileLength file={f} url={phase.urls[i]!} />
-                  {formatBytes(f.size)}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <ShareActions files={phase.files} cards={several ? phase.cards : undefined} />
+          <ExportedFiles
+            files={phase.files}
+            cards={phase.cards}
+            urls={phase.urls}
+            several={several}
+          />
+        </div>
+      )}
+      {phase.kind === 'idle' && earlier && (
+        <div className="export-result">
+          {earlier.docUpdatedAt === doc.updatedAt ? (
+            <>
+              <p className="muted">
+                Exported earlier ({timeOf(earlier.exportedAt)}); the story has not changed since, so
+                these files can be shared again.
+              </p>
+              <ExportedFiles
+                files={earlier.files}
+                cards={earlier.cards}
+                urls={earlier.urls}
+                several={several}
+              />
+            </>
+          ) : (
+            <p className="muted">
+              The story changed after its last export ({timeOf(earlier.exportedAt)}): export it
+              again to share it.
+            </p>
+          )}
         </div>
       )}
     </div>
   );
 }
 
-/** A video file's length ("37.5 s · "), read from its metadata. */
-function FileLength({ file, url }: { file: File; url: string }) {
-  const [seconds, setSeconds] = useState<number | null>(null);
-  useEffect(() => {
-    if (!file.type.startsWith('video/')) return;
-    const v = document.createElement('video');
-    v.preload = 'metadata';
-    v.onloadedmetadata = () => setSeconds(v.duration);
-    v.src = url;
-    return () => v.removeAttribute('src');
-  }, [file, url]);
-  return seconds === null ? null : <>{seconds.toFixed(1)} s · </>;
-}
+/** "15:30": when an earlier export was made, in the person's own clock. */
+const timeOf = (t: number) =>
+  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });

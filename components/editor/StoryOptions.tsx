@@ -3,9 +3,10 @@
 import type { ImageFormat } from '@/lib/export/image';
 import { naturalKind } from '@/lib/export/storyPlan';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
-import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import type { VideoPreset } from '@/lib/export/video/presets';
 import type { StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
+import { EngineField, PresetField } from './ExportFields';
 
 export const FORMATS: readonly { value: ImageFormat; label: string }[] = [
   { value: 'png', label: 'PNG (sharpest)' },
@@ -43,34 +44,8 @@ export function StoryOptions(props: StoryOptionsProps) {
       )}
       {videos > 0 && (
         <>
-          <label className="field">
-            <span>Preset</span>
-            <select
-              aria-label="Preset"
-              value={preset.id}
-              onChange={(e) =>
-                onPreset(VIDEO_PRESETS.find((p) => p.id === e.target.value) ?? VIDEO_PRESETS[0]!)
-              }
-            >
-              {VIDEO_PRESETS.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Engine</span>
-            <select
-              aria-label="Engine"
-              value={engine}
-              onChange={(e) => onEngine(e.target.value as EnginePreference)}
-            >
-              <option value="auto">Automatic</option>
-              <option value="webcodecs">Fast (WebCodecs)</option>
-              <option value="ffmpeg">Compatible (ffmpeg.wasm)</option>
-            </select>
-          </label>
+          <PresetField preset={preset} onPreset={onPreset} />
+          <EngineField engine={engine} onEngine={onEngine} />
         </>
       )}
     </fieldset>

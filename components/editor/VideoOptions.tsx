@@ -3,8 +3,9 @@
 import { updateBackground } from '@/lib/editor/commands';
 import type { EditorStore } from '@/lib/editor/store';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
-import { planSegments, VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import { planSegments, type VideoPreset } from '@/lib/export/video/presets';
 import type { VideoBackground } from '@/lib/story';
+import { EngineField, PresetField } from './ExportFields';
 import { OfflineEngine } from './OfflineEngine';
 
 interface VideoOptionsProps {
@@ -43,22 +44,7 @@ export function VideoOptions({
   return (
     <fieldset className="video-options" disabled={disabled}>
       <legend className="visually-hidden">Video settings</legend>
-      <label className="field">
-        <span>Preset</span>
-        <select
-          aria-label="Preset"
-          value={preset.id}
-          onChange={(e) =>
-            onPreset(VIDEO_PRESETS.find((p) => p.id === e.target.value) ?? VIDEO_PRESETS[0]!)
-          }
-        >
-          {VIDEO_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PresetField preset={preset} onPreset={onPreset} />
       <div className="row">
         <label className="field">
           <span>Trim start</span>
@@ -108,18 +94,7 @@ export function VideoOptions({
       <p className="muted">Portrait Full HD (1080 × 1920), the size stories use. {plan}</p>
       <details className="advanced">
         <summary>Advanced</summary>
-        <label className="field">
-          <span>Engine</span>
-          <select
-            aria-label="Engine"
-            value={engine}
-            onChange={(e) => onEngine(e.target.value as EnginePreference)}
-          >
-            <option value="auto">Automatic (recommended)</option>
-            <option value="webcodecs">Fast: uses the browser’s own video encoder</option>
-            <option value="ffmpeg">Compatible: slower, for videos the fast one cannot make</option>
-          </select>
-        </label>
+        <EngineField engine={engine} onEngine={onEngine} />
         <OfflineEngine />
       </details>
     </fieldset>

@@ -40,6 +40,16 @@ export interface DbLayout {
 }
 
 /** What a caller already knows of a stored draft, so a save can skip reading it. */
+/** The files of one export kept with a draft. */
+export interface StoredExport {
+  files: File[];
+  /** The card number of each file. */
+  cards: number[];
+  /** The `updatedAt` of the document the files were made from. */
+  docUpdatedAt: number;
+  exportedAt: number;
+}
+
 export type KnownDraft = Pick<DraftRecord, 'id' | 'createdAt' | 'expiresAt' | 'mediaIds'>;
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
@@ -271,6 +281,55 @@ export class DraftRepository {
         .objectStore('exports')
         .add({ draftId, name: file.name, blob: file, createdAt: this.now() });
     });
+  }
+
+  /**
+   * Keeps the files of one export with their draft, in one transaction: each with its card number,
+   * and the `updatedAt` of the document they were made from (to tell whether they still show it).
+   */
+  async addExportBatch(
+    draftId: string,
+    files: readonly { file: File; card: number }[],
+    docUpdatedAt: number,
+  ): Promise<void> {
+    await this.write(async (tx) => {
+      if (!(await tx.objectStore('drafts').get(draftId))) return;
+      const batch = this.now();
+      const store = tx.objectStore('exports');
+      await Promise.all(
+        files.map(({ file, card }, index) =>
+          store.add({
+            draftId,
+            name: file.name,
+            blob: file,
+            createdAt: batch,
+            batch,
+            index,
+            card,
+            docUpdatedAt,
+          }),
+        ),
+      );
+    });
+  }
+
+  /** The files of a draft's last export (see `addExportBatch`), in their order; null if none. */
+  async latestExport(draftId: string): Promise<StoredExport | null> {
+    const records = await this.db.getAllFromIndex('exports', 'byDraft', draftId);
+    let last = -Infinity;
+    for (const r of records) if (r.batch !== undefined && r.batch > last) last = r.batch;
+    const batch = records
+      .filter((r) => r.batch === last)
+      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    if (!batch.length) return null;
+    return {
+      files: batch.map(
+        (r) => new File([r.blob], r.name, { type: r.blob.type, lastModified: r.createdAt }),
+      ),
+      cards: batch.map((r) => r.card ?? 1),
+      docUpdatedAt: batch[0]!.docUpdatedAt ?? NaN,
+      exportedAt: last,
+    };
   }
 
   /** A draft's exported files, oldest first. */

@@ -41,6 +41,15 @@ export interface ExportRecord {
   name: string;
   blob: Blob;
   createdAt: number;
+  /**
+   * Files exported together share a batch (the time the batch was stored), with their place in
+   * it, their card number and the `updatedAt` of the document they were made from. Records stored
+   * before batches existed have none of these.
+   */
+  batch?: number;
+  index?: number;
+  card?: number;
+  docUpdatedAt?: number;
 }
 
 export interface StoryDB extends DBSchema {

@@ -3,7 +3,12 @@ import { notifyDraftsChanged } from '../drafts/channel';
 import { DraftStorageError, STORAGE_MESSAGES } from '../drafts/errors';
 import { isExpired } from '../drafts/expiry';
 import { requestPersistentStorage } from '../drafts/persist';
-import { DraftRepository, mediaIdsOf, type KnownDraft } from '../drafts/repository';
+import {
+  DraftRepository,
+  mediaIdsOf,
+  type KnownDraft,
+  type StoredExport,
+} from '../drafts/repository';
 import { DraftLock } from '../drafts/tabLock';
 import type { EditorStore } from '../editor/store';
 import { loadMedia, mediaErrorMessage, type MediaRegistry } from '../media';
@@ -180,6 +185,22 @@ export class DraftSession {
   async addExport(file: File): Promise<void> {
     if (this.repo && this.state.draftId && !this.state.expired && !this.disposed)
       await this.repo.addExport(this.state.draftId, file);
+  }
+
+  /** Keeps the files of one export with the draft (see `DraftRepository.addExportBatch`). */
+  async addExportBatch(
+    files: readonly { file: File; card: number }[],
+    docUpdatedAt: number,
+  ): Promise<void> {
+    if (this.repo && this.state.draftId && !this.state.expired && !this.disposed)
+      await this.repo.addExportBatch(this.state.draftId, files, docUpdatedAt);
+  }
+
+  /** The files of this draft's last export, or null. */
+  async latestExport(): Promise<StoredExport | null> {
+    return this.repo && this.state.draftId && !this.disposed
+      ? this.repo.latestExport(this.state.draftId)
+      : null;
   }
 
   /** Files exported from this draft earlier. */

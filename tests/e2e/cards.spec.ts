@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addText, analysePng, expect, fixture, openEditor, test } from './fixtures';
-import { hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
+import { frameAt, hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Cards' }).getByRole('button');
 const layerNames = (page: Page) => page.getByLabel('Selected layer').locator('option');
@@ -327,4 +327,194 @@ test('a draft stored by the previous release (one background, no cards) opens as
   // The photo is the background: its framing controls are offered.
   await page.getByRole('button', { name: 'Background' }).click();
   await expect(page.getByRole('region', { name: 'Background settings' })).toContainText(/Zoom/i);
+});
+
+test('a reopened draft shares its stored exports again, in order, without exporting again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A share sheet that records what it was given, and whether the tap was still active.
+  await page.addInitScript(() => {
+    const w = window as unknown as { shared: { names: string[]; active: boolean }[] };
+    w.shared = [];
+    Object.defineProperty(navigator, 'canShare', { value: () => true, configurable: true });
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: { files: File[] }) => {
+        w.shared.push({
+          names: data.files.map((f) => f.name),
+          active: navigator.userActivation.isActive,
+        });
+        return Promise.resolve();
+      },
+    });
+  });
+  await openEditor(page);
+  await addText(page, 'First');
+  await page.getByRole('button', { name: 'Text card' }).click();
+  const text = page.getByRole('dialog', { name: 'Text' });
+  await text.getByRole('textbox', { name: 'Story text' }).fill('Second');
+  await text.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(cards(page)).toHaveCount(3);
+
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByRole('list', { name: 'Exported files' })).toBeHidden();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const items = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(items).toHaveCount(3, { timeout: 60_000 });
+  const names = (await items.allTextContents()).map((t) => /story-[\d-]+\.png/.exec(t)![0]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Home and back: the Export dialog lists the stored files at once, Share sends them in order.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page
+    .getByRole('list', { name: 'Drafts' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button', { name: 'Open draft' })
+    .click();
+  await expect(cards(page)).toHaveCount(3);
+  const exports = await page.evaluate(() => performance.getEntriesByName('story-export-image'));
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByText(/Exported earlier/)).toBeVisible();
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText(`Card 1 · ${names[0]}`);
+  await expect(items.nth(2)).toContainText(`Card 3 · ${names[2]}`);
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+  const shared = await page.evaluate(
+    () => (window as unknown as { shared: { names: string[]; active: boolean }[] }).shared,
+  );
+  expect(shared).toEqual([{ names, active: true }]);
+  // Nothing was exported again.
+  expect(await page.evaluate(() => performance.getEntriesByName('story-export-image'))).toEqual(
+    exports,
+  );
+  await page.keyboard.press('Escape');
+
+  // A change makes them stale: the dialog says so and offers no stale files.
+  await page.getByRole('button', { name: 'Card colour' }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByText(/The story changed after its last export/)).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Exported files' })).toBeHidden();
+});
+
+test("a whole-story export cuts a video card to that card's trim", async ({ page }) => {
+  test.skip(!hasFfmpeg(), 'needs ffmpeg (apt-get install ffmpeg)');
+  test.setTimeout(300_000);
+  // 8 s: red for 2 s, blue for 3 s, green for 3 s. Trimmed to 2–5 s, only blue is left.
+  const clip = makeVideo('cards-trim.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=red:s=360x640:r=30:d=2[r];color=c=blue:s=360x640:r=30:d=3[b];color=c=green:s=360x640:r=30:d=3[g];[r][b][g]concat=n=3:v=1:a=0',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:d=8:sample_rate=48000',
+    '-ac',
+    '2',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+  ]);
+  await openEditor(page);
+  await addText(page, 'Before the clip');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await page.getByLabel('Add photo or video').setInputFiles(clip);
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // The trim is set on the card (its own Video export), then the whole story is exported.
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Video' }).check();
+  await dialog.getByRole('spinbutton', { name: 'Trim start' }).fill('2');
+  await dialog.getByRole('spinbutton', { name: 'Trim end' }).fill('5');
+  await expect(dialog.getByText('One file of 3.0 s.')).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Whole story' }).check();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const items = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(items).toHaveCount(2, { timeout: 240_000 });
+  await expect(items.nth(1)).toContainText(/Card 2 · story-\d{8}-\d{4}-2\.mp4 · 3\.0 s/);
+
+  const download = page.waitForEvent('download', {
+    predicate: (d) => d.suggestedFilename().endsWith('.mp4'),
+  });
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  const mp4 = readFileSync(await (await download).path());
+  const video = probe(mp4).streams.find((s) => s.codec_type === 'video')!;
+  expect(Number(video.nb_frames)).toBe(90);
+  for (const t of [0, 1.5, 2.95]) {
+    const frame = await analysePng(page, frameAt(mp4, t), [0, 0, 255], 60);
+    expect(frame.matches, `blue at ${t} s`).toBeGreaterThan(1080 * 1920 * 0.9);
+  }
+});
+
+test('switching cards back and forth shows each card as it is after edits, moves and undo', async ({
+  page,
+}) => {
+  // The yellow text's share of the stage and where it sits (0 left – 1 right), read from the stage.
+  const yellow = () =>
+    page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[aria-label="Story canvas"] canvas')!;
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      let sx = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i]! > 225 && px[i + 1]! > 175 && px[i + 1]! < 230 && px[i + 2]! < 70) {
+          n++;
+          sx += (i / 4) % c.width;
+        }
+      }
+      return { share: n / (c.width * c.height), x: n ? sx / n / c.width : 0 };
+    });
+  const settled = async () =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const cardButton = (n: number) => page.getByRole('button', { name: `Card ${n}`, exact: true });
+
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Card colour' }).click(); // white
+  await addText(page, 'Yellow words', 'Yellow');
+  await expect.poll(async () => (await yellow()).share).toBeGreaterThan(0.002);
+  const before = await yellow();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect.poll(async () => (await yellow()).share).toBe(0);
+
+  // Back on card 1: the text as it was; moved there, it stays moved across a switch.
+  await cardButton(1).click();
+  await expect.poll(async () => (await yellow()).share).toBeGreaterThan(0.002);
+  await page.getByLabel('Selected layer').selectOption({ label: 'Text “Yellow words”' });
+  await page.getByLabel('Story canvas').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await settled();
+  const moved = await yellow();
+  expect(moved.x - before.x).toBeGreaterThan(0.1);
+  await cardButton(2).click();
+  await expect.poll(async () => (await yellow()).share).toBe(0);
+  await cardButton(1).click();
+  await expect.poll(async () => (await yellow()).x).toBeCloseTo(moved.x, 2);
+
+  // Deleted on card 1, gone after a switch; undo (from card 2) brings it back where it was.
+  await page.getByLabel('Selected layer').selectOption({ label: 'Text “Yellow words”' });
+  await page.getByRole('button', { name: 'Delete layer' }).click();
+  await expect.poll(async () => (await yellow()).share).toBe(0);
+  await cardButton(2).click();
+  await cardButton(1).click();
+  await settled();
+  expect((await yellow()).share).toBe(0);
+  await cardButton(2).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(current(page)).toHaveAccessibleName('Card 1');
+  await expect.poll(async () => (await yellow()).x).toBeCloseTo(moved.x, 2);
+  await cardButton(2).click();
+  await cardButton(1).click();
+  await expect.poll(async () => (await yellow()).x).toBeCloseTo(moved.x, 2);
 });

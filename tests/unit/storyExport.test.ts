@@ -91,6 +91,38 @@ describe('whole-story export plan', () => {
     expect(naturalKind(doc.cards[0]!)).toBe('image');
   });
 
+  it("follows each long video card's own trim in the whole story", () => {
+    const trimmed = (trimStart: number, trimEnd: number | null): Card => {
+      const card = video('v75');
+      return { ...card, background: { ...card.background, trimStart, trimEnd } } as Card;
+    };
+    // 75 s cut to 10–70 s: one 60 s file from 10 s; to 5 s–end: two files of 35 s from 5 s.
+    const doc = story(photo('a'), trimmed(10, 70), trimmed(5, null), trimmed(0, 12.5));
+    const plan = planStoryExport(doc, options);
+    const spans = plan.map((p) => p.segments.map((s) => [s.start, s.end]));
+    expect(spans).toEqual([
+      [],
+      [[10, 70]],
+      [
+        [5, 40],
+        [40, 75],
+      ],
+      [[0, 12.5]],
+    ]);
+    expect(plan.flatMap((p) => p.names)).toEqual([
+      'story-20261124-1530-1.png',
+      'story-20261124-1530-2.mp4',
+      'story-20261124-1530-3-1of2.mp4',
+      'story-20261124-1530-3-2of2.mp4',
+      'story-20261124-1530-4.mp4',
+    ]);
+    expect(plan.map((p) => p.weight)).toEqual([plan[0]!.weight, 60, 70, 12.5]);
+    // A trim end past the video's end stops at the end.
+    expect(planStoryExport(story(trimmed(70, 90)), options)[0]!.segments).toMatchObject([
+      { start: 70, end: 75 },
+    ]);
+  });
+
   it('says which card’s video is missing', () => {
     expect(() => planStoryExport(story(photo('a'), video('gone')), options)).toThrow(
       /video of card 2 is not loaded/,

@@ -28,6 +28,11 @@ import { drawOverlay, type OverlayState } from './overlay';
 import { sameContent } from './sameContent';
 import { TwoFingerGesture } from './TwoFingerGesture';
 
+interface LayerEntry {
+  layer: Layer;
+  object: LayerObject;
+}
+
 /** How close (in CSS pixels) a layer's centre must come to the stage's centre lines to snap. */
 const SNAP_PX = 8;
 /** A press that moves less than this (CSS pixels) is a tap. */
@@ -45,7 +50,16 @@ export interface StageCallbacks {
 export class FabricStage {
   readonly canvas: Canvas;
   private readonly element: HTMLCanvasElement;
-  private readonly entries = new Map<LayerId, { layer: Layer; object: LayerObject }>();
+  /** The current card's layers and the objects that draw them. */
+  private readonly entries = new Map<LayerId, LayerEntry>();
+  /**
+   * Objects of other cards' layers, kept so that switching back to a card reuses them (text laid
+   * out, caches drawn) instead of building them again. Pruned to the story's layers.
+   */
+  private readonly offCard = new Map<LayerId, LayerEntry>();
+  private offCardDoc: EditorState['doc'] | null = null;
+  /** The idle callback building other cards' objects ahead of a switch. */
+  private warming = 0;
   private background: { value: Background; object: BackgroundObject } | null = null;
   private readonly overlay: OverlayState = {
     safeZones: false,
@@ -174,6 +188,7 @@ export class FabricStage {
     this.pause();
     this.disposed = true;
     cancelAnimationFrame(this.frame);
+    if (this.warming && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.warming);
     this.unsubscribe();
     this.resizeObserver.disconnect();
     this.gesture.dispose();
@@ -368,33 +383,54 @@ export class FabricStage {
     }
   }
 
-  private syncLayers({ card, selectedId }: EditorState): void {
+  private syncLayers({ doc, card, selectedId }: EditorState): void {
     this.syncing = true;
     try {
       this.syncBackground(card.background);
       const seen = new Set<LayerId>();
-      card.layers.forEach((layer, index) => {
+      const added: LayerObject[] = [];
+      card.layers.forEach((layer) => {
         seen.add(layer.id);
         let entry = this.entries.get(layer.id);
+        const onCanvas = entry !== undefined;
+        if (!entry) {
+          // A layer of a card shown before (a card switch): its object is kept for reuse.
+          entry = this.offCard.get(layer.id);
+          this.offCard.delete(layer.id);
+        }
         if (!entry || !sameContent(entry.layer, layer)) {
-          if (entry) this.canvas.remove(entry.object);
+          if (entry && onCanvas) this.canvas.remove(entry.object);
           entry = { layer, object: createLayerObject(layer, this.lookupPhoto) };
-          this.entries.set(layer.id, entry);
-          this.canvas.add(entry.object);
+          added.push(entry.object);
+        } else if (!onCanvas) {
+          // At rest, as stored (playing motion may have left it elsewhere).
+          applyRest(entry.object, layer);
+          entry.layer = layer;
+          added.push(entry.object);
         } else if (entry.layer !== layer) {
           applyTransform(entry.object, layer);
           entry.layer = layer;
         }
-        if (this.canvas.getObjects().indexOf(entry.object) !== index) {
-          this.canvas.moveObjectTo(entry.object, index);
-        }
+        this.entries.set(layer.id, entry);
       });
+      const gone: LayerObject[] = [];
       for (const [id, entry] of this.entries) {
         if (!seen.has(id)) {
-          this.canvas.remove(entry.object);
+          gone.push(entry.object);
           this.entries.delete(id);
+          this.offCard.set(id, entry);
         }
       }
+      // One remove and one add for a whole card switch (each fires its events once per object).
+      if (gone.length) this.canvas.remove(...gone);
+      if (added.length) this.canvas.add(...added);
+      this.pruneOffCard(doc);
+      card.layers.forEach((layer, index) => {
+        const object = this.entries.get(layer.id)!.object;
+        if (this.canvas.getObjects().indexOf(object) !== index) {
+          this.canvas.moveObjectTo(object, index);
+        }
+      });
       const wanted = selectedId ? this.entries.get(selectedId)?.object : undefined;
       if (!this.drawing && this.canvas.getActiveObject() !== wanted) {
         if (wanted) this.canvas.setActiveObject(wanted);
@@ -404,6 +440,41 @@ export class FabricStage {
       this.syncing = false;
     }
     this.canvas.requestRenderAll();
+  }
+
+  /**
+   * Forgets kept objects of layers the story no longer has (deleted, or an undone add), and
+   * builds the other cards' objects in idle time, so that the first switch to a card is as quick
+   * as a switch back.
+   */
+  private pruneOffCard(doc: EditorState['doc']): void {
+    if (doc === this.offCardDoc) return;
+    this.offCardDoc = doc;
+    if (this.offCard.size) {
+      const live = new Set<LayerId>();
+      for (const c of doc.cards) for (const l of c.layers) live.add(l.id);
+      for (const id of this.offCard.keys()) if (!live.has(id)) this.offCard.delete(id);
+    }
+    if (typeof requestIdleCallback !== 'function' || this.warming) return;
+    this.warming = requestIdleCallback((deadline) => this.warm(deadline));
+  }
+
+  /** Builds objects for layers of other cards while the main thread is idle, a few at a time. */
+  private warm(deadline: IdleDeadline): void {
+    this.warming = 0;
+    if (this.disposed) return;
+    for (const card of this.store.getState().doc.cards) {
+      for (const layer of card.layers) {
+        if (this.entries.has(layer.id)) continue;
+        const kept = this.offCard.get(layer.id);
+        if (kept && sameContent(kept.layer, layer)) continue;
+        if (deadline.timeRemaining() < 3) {
+          this.warming = requestIdleCallback((d) => this.warm(d));
+          return;
+        }
+        this.offCard.set(layer.id, { layer, object: createLayerObject(layer, this.lookupPhoto) });
+      }
+    }
   }
 
   private syncBackground(value: Background): void {

@@ -128,6 +128,33 @@ describe('DraftRepository', () => {
     expect(await repo.bytesUsed()).toBe(0);
   });
 
+  it("keeps an export's files together, in order, with their cards and the document they show", async () => {
+    const doc = createStory(T0);
+    await repo.create(doc, lookup);
+    expect(await repo.latestExport(doc.id)).toBeNull();
+    const file = (name: string) => new File([name], name, { type: 'image/png' });
+    await repo.addExport(doc.id, file('older-single.png')); // before batches: not offered
+    expect(await repo.latestExport(doc.id)).toBeNull();
+    clock = T0 + 1000;
+    await repo.addExportBatch(doc.id, [{ file: file('a-1.png'), card: 1 }], 111);
+    clock = T0 + 2000;
+    const names = ['b-1.png', 'b-2.png', 'b-3-1of2.mp4', 'b-3-2of2.mp4', 'b-4.png'];
+    await repo.addExportBatch(
+      doc.id,
+      names.map((n, i) => ({ file: file(n), card: [1, 2, 3, 3, 4][i]! })),
+      222,
+    );
+    const last = await repo.latestExport(doc.id);
+    expect(last?.files.map((f) => f.name)).toEqual(names);
+    expect(await last!.files[2]!.text()).toBe('b-3-1of2.mp4');
+    expect(last?.cards).toEqual([1, 2, 3, 3, 4]);
+    expect(last?.docUpdatedAt).toBe(222);
+    expect(last?.exportedAt).toBe(T0 + 2000);
+    // A draft that is gone keeps nothing.
+    await repo.addExportBatch('no-such-draft', [{ file: file('x.png'), card: 1 }], 1);
+    expect(await repo.latestExport('no-such-draft')).toBeNull();
+  });
+
   it('saves without reading first when the caller knows the stored draft', async () => {
     const doc = withPhoto(createStory(T0), 'a');
     const record = await repo.create(doc, lookup);
