@@ -1,51 +1,12 @@
-import type { Page } from '@playwright/test';
 import { addText, expect, fixture, openEditor, test } from './fixtures';
+import { frameDifference } from './frames';
 import { frameAt, hasFfmpeg, probe } from './video';
 
 test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
 test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
 
-/** The text's box (story pixels, generous) and how far two frames differ inside and outside it. */
+/** The text's box (story pixels, generous). */
 const BOX = { x0: 140, x1: 940, y0: 760, y1: 1160 };
-
-async function frameDifference(page: Page, a: Buffer, b: Buffer) {
-  return page.evaluate(
-    async ({ a, b, box }) => {
-      const read = async (b64: string) => {
-        const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      };
-      const [pa, pb] = await Promise.all([read(a), read(b)]);
-      let inside = 0;
-      let insideN = 0;
-      let outside = 0;
-      let outsideN = 0;
-      for (let y = 0; y < pa.height; y++) {
-        for (let x = 0; x < pa.width; x++) {
-          const i = (y * pa.width + x) * 4;
-          const d =
-            (Math.abs(pa.data[i]! - pb.data[i]!) +
-              Math.abs(pa.data[i + 1]! - pb.data[i + 1]!) +
-              Math.abs(pa.data[i + 2]! - pb.data[i + 2]!)) /
-            3;
-          if (x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1) {
-            inside += d;
-            insideN++;
-          } else {
-            outside += d;
-            outsideN++;
-          }
-        }
-      }
-      return { size: [pa.width, pa.height], inside: inside / insideN, outside: outside / outsideN };
-    },
-    { a: a.toString('base64'), b: b.toString('base64'), box: BOX },
-  );
-}
 
 test('a photo card with "Pop" text plays on the stage and exports an MP4 of its card length', async ({
   page,
@@ -104,10 +65,10 @@ test('a photo card with "Pop" text plays on the stage and exports an MP4 of its 
   const early = frameAt(bytes, 0.1);
   const late = frameAt(bytes, 2);
   const later = frameAt(bytes, 2.9);
-  const moved = await frameDifference(page, early, late);
+  const moved = await frameDifference(page, early, late, BOX);
   expect(moved.size).toEqual([1080, 1920]);
   expect(moved.inside).toBeGreaterThan(4);
   expect(moved.outside).toBeLessThan(1.5);
-  const still = await frameDifference(page, late, later);
+  const still = await frameDifference(page, late, later, BOX);
   expect(still.inside).toBeLessThan(1.5);
 });
