@@ -72,3 +72,54 @@ test('a photo card with "Pop" text plays on the stage and exports an MP4 of its 
   const still = await frameDifference(page, late, later, BOX);
   expect(still.inside).toBeLessThan(1.5);
 });
+
+test('"Typewriter" text waits for its "Animation start", then types itself out; the start is one undo step', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('photo.jpg'));
+  await addText(page, 'TYPED WORDS', 'Yellow');
+  const animation = page.getByRole('combobox', { name: 'Animation' });
+  const start = page.getByRole('spinbutton', { name: 'Animation start' });
+  await expect(start).toBeDisabled();
+  await animation.selectOption({ label: 'Typewriter' });
+  await expect(start).toHaveValue('0');
+  await start.fill('1');
+  await expect(start).toHaveValue('1');
+  // Changing the kind keeps the start; undo takes back the kind, then the start.
+  await animation.selectOption({ label: 'Fade in' });
+  await expect(start).toHaveValue('1');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(animation).toHaveValue('typewriter');
+  await expect(start).toHaveValue('1');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(start).toHaveValue('0');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(start).toHaveValue('1');
+
+  await page.getByRole('spinbutton', { name: 'Card length' }).fill('3');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(
+    dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem'),
+  ).toHaveCount(1, { timeout: 120_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  // Before the start nothing is typed; half-way some letters are; at the end all of them.
+  const before = frameAt(bytes, 0.5);
+  const begun = frameAt(bytes, 0.95);
+  const half = frameAt(bytes, 1.75);
+  const done = frameAt(bytes, 2.9);
+  expect((await frameDifference(page, before, begun, BOX)).inside).toBeLessThan(0.5);
+  const typing = await frameDifference(page, before, half, BOX);
+  const typed = await frameDifference(page, before, done, BOX);
+  expect(typing.inside).toBeGreaterThan(0.5);
+  expect(typed.inside).toBeGreaterThan(typing.inside * 1.3);
+  expect(typed.outside).toBeLessThan(1.5);
+});
