@@ -71,7 +71,7 @@ export function MotionBar({
         </select>
       </label>
       <label className={styles.field}>
-        <span>Starts at</span>
+        <span>Start</span>
         <input
           type="number"
           aria-label="Animation start"
