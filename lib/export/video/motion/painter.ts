@@ -3,7 +3,12 @@
 // straight onto the canvas path's frame). The timing is lib/motion's, as on the stage.
 import { motionAt, REST } from '../../../motion';
 import { FRAME_RATE } from '../presets';
-import { rgbToYuv709, type Box } from '../yuv/overlay';
+import type { Box } from '../yuv/overlay';
+
+/** The factors of overlay.ts's rgbToYuv709 (BT.709, limited range). */
+const Y_SCALE = 219 / 255;
+const U_SCALE = 224 / 255 / 1.8556;
+const V_SCALE = 224 / 255 / 1.5748;
 import type { MotionLayerJob } from './layersJob';
 import { boxesMeet, coveredBox, mergeBoxes, motionMatrix, type Matrix } from './placement';
 
@@ -124,7 +129,14 @@ export function blendInto(
         const at = (y * box.w + x) * 4;
         const a = rgba[at + 3]! / 255;
         if (a === 0) continue;
-        const [yy, u, v] = rgbToYuv709(rgba[at]!, rgba[at + 1]!, rgba[at + 2]!);
+        // rgbToYuv709, written out: this runs for every moving pixel of every frame.
+        const r = rgba[at]!;
+        const g = rgba[at + 1]!;
+        const b = rgba[at + 2]!;
+        const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        const yy = 16 + l * Y_SCALE;
+        const u = 128 + (b - l) * U_SCALE;
+        const v = 128 + (r - l) * V_SCALE;
         const i = (box.y + y) * width + box.x + x;
         frame[i] = Math.round(frame[i]! * (1 - a) + a * yy);
         alpha += a / 4;
