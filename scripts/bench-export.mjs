@@ -6,7 +6,9 @@
 //     driven through the app's own export dialog in headless Chromium.
 // Prints medians of several runs, ratios to native, and the browser's peak memory (RSS of all
 // its processes, this browser's only) while exporting, then how fast Cancel stops each engine. `--runs N` (default 3),
-// `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`.
+// `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`, `--motion` (the
+// motion cards only: a 10 s photo card with 3 animated text layers, and a 10 s video card with 3
+// animated text layers against the same card with still layers).
 // An export counts only when it finished without an alert, wrote its measure and produced a
 // 1080×1920 MP4 of the source's length (ffprobe); a cancel counts only when it came at 20% and
 // every worker was gone within 30 s. Other runs are printed as FAILED with their error and left
@@ -14,6 +16,7 @@
 // succeeded (scripts/bench-util.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -35,6 +38,7 @@ const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 const QUICK = argv.includes('--quick');
 const CANCEL_ONLY = argv.includes('--cancel');
+const MOTION_ONLY = argv.includes('--motion');
 const ONLY = argv.includes('--engine')
   ? [argv[argv.indexOf('--engine') + 1]]
   : ['webcodecs', 'ffmpeg'];
@@ -245,7 +249,115 @@ try {
     ]);
   }
 
-  for (const seconds of CANCEL_ONLY ? [] : QUICK ? [10] : [10, 60]) {
+  /**
+   * One export of a 10 s card with three text layers ("Pop", "Pulse", "Wiggle", or none when
+   * `animated` is false) over the photo fixture or the 10 s source video; returns the export's own
+   * measure (story-export-motion-card for a still card, story-export-video-* for a video card).
+   */
+  async function motionExport(background, animated) {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/editor/`);
+      await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+      const video = background === 'video';
+      await page
+        .getByLabel('Add photo or video')
+        .setInputFiles(video ? source(10) : join(root, 'tests/fixtures/photo.jpg'));
+      if (video) {
+        await waitOrAlert(page, page.getByRole('button', { name: /^(Pause|Play) video$/ }), 60_000);
+        await page.getByRole('button', { name: 'Pause video' }).click();
+      }
+      const texts = [
+        ['Hello there', 'pop'],
+        ['Big news', 'pulse'],
+        ['See you soon!', 'wiggle'],
+      ];
+      for (const [words, kind] of texts) {
+        await page.getByRole('button', { name: 'Add text' }).click();
+        const textDialog = page.getByRole('dialog', { name: 'Text' });
+        await textDialog.getByRole('textbox', { name: 'Story text' }).fill(words);
+        await textDialog.getByRole('button', { name: 'Done' }).click();
+        await textDialog.waitFor({ state: 'hidden' });
+        if (animated) await page.getByRole('combobox', { name: 'Animation' }).selectOption(kind);
+      }
+      if (!video) await page.getByRole('spinbutton', { name: 'Card length' }).fill('10');
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: 'Video' }).check();
+      // (a still card's video offers the presets that fit it; the video cards use "Original")
+      if (video)
+        await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
+      const t = performance.now();
+      await dialog.getByRole('button', { name: 'Start export' }).click();
+      await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
+      const wall = performance.now() - t;
+      const measure = await page.evaluate(() => {
+        const m = ['story-export-motion-card', 'story-export-video-webcodecs']
+          .map((n) => performance.getEntriesByName(n).at(-1))
+          .find(Boolean);
+        return m ? { name: m.name, ms: m.duration, detail: m.detail ?? null } : null;
+      });
+      if (!measure) throw new Error('the export wrote no measure (which engine ran?)');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        dialog.getByRole('button', { name: 'Download' }).click(),
+      ]);
+      const file = probe(await download.path());
+      if (file.width !== 1080 || file.height !== 1920)
+        throw new Error(`the export is ${file.width}×${file.height}, not 1080×1920`);
+      if (!(Math.abs(file.duration - 10) < 0.5))
+        throw new Error(`the export lasts ${file.duration} s, not 10 s`);
+      return { wall, ...measure };
+    } finally {
+      await context.close();
+    }
+  }
+
+  if (MOTION_ONLY) {
+    console.log(
+      `\nMotion cards, 10 s, 3 text layers, ${RUNS} run(s) each (load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    );
+    const photo = await report.measure(
+      'photo card, 3 animated layers',
+      RUNS,
+      () => motionExport('photo', true),
+      { pick: (r) => r.ms },
+    );
+    console.log(
+      `  photo card, 3 animated layers: ${formatSummary(photo, sec)} (click to files ${formatSummary(photo, sec, (r) => r.wall)})`,
+    );
+    if (photo.ok) console.log(`    first run: ${JSON.stringify(photo.values[0].detail)}`);
+    if (!argv.includes('--photo-only')) {
+      const still = await report.measure(
+        'video card, 3 still layers',
+        RUNS,
+        () => motionExport('video', false),
+        { pick: (r) => r.ms },
+      );
+      console.log(`  video card, 3 still layers: ${formatSummary(still, sec)}`);
+      const moving = await report.measure(
+        'video card, 3 animated layers',
+        RUNS,
+        () => motionExport('video', true),
+        { pick: (r) => r.ms },
+      );
+      console.log(
+        `  video card, 3 animated layers: ${formatSummary(moving, sec)}` +
+          (still.ok && moving.ok
+            ? ` → ${(moving.median / still.median).toFixed(2)}× the still-layer card`
+            : ''),
+      );
+      if (moving.ok) console.log(`    first run: ${JSON.stringify(moving.values[0].detail)}`);
+    }
+  }
+
+  for (const seconds of CANCEL_ONLY || MOTION_ONLY ? [] : QUICK ? [10] : [10, 60]) {
     const src = source(seconds);
     const runs = seconds === 10 ? RUNS : 1;
     console.log(
@@ -291,7 +403,7 @@ try {
   }
   // Cancel: from the click to the dialog being ready again, to ffmpeg having ended (the
   // compatible engine's own measure), and to no worker left. Medians of RUNS cancels.
-  {
+  if (!MOTION_ONLY) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const lines = [];

@@ -4,13 +4,10 @@ import { useEffect, useState } from 'react';
 import { setAnimation } from '@/lib/editor/commands';
 import type { FabricStage } from '@/lib/editor/fabric/FabricStage';
 import type { EditorStore } from '@/lib/editor/store';
-import { animationOptions, defaultAnimation, type AnimationKind } from '@/lib/motion';
+import { animationOptions, defaultAnimation, MAX_TIME, type AnimationKind } from '@/lib/motion';
 import { layerMovesInCard } from '@/lib/export/cardMotion';
 import { findLayer, type Card } from '@/lib/story';
 import styles from './MotionBar.module.css';
-
-/** Entrances the stage and the export cannot draw yet (they reveal text or strokes). */
-const NOT_YET: readonly AnimationKind[] = ['typewriter', 'drawOn'];
 
 /**
  * The selected layer's "Animation" and the card's "Play"/"Pause". Playing runs the card's motion
@@ -30,16 +27,13 @@ export function MotionBar({
   const [playing, setPlaying] = useState(false);
   const layer = findLayer(card, selectedId);
   const moving = layerMovesInCard(card);
-  // The video export burns the layers in at rest; until it draws motion, video cards have none.
-  const videoCard = card.background.type === 'video';
-  const options = layer
-    ? animationOptions(layer.type).filter((o) => !NOT_YET.includes(o.kind))
-    : [{ kind: 'none' as const, label: 'None' }];
+  const options = layer ? animationOptions(layer.type) : [{ kind: 'none' as const, label: 'None' }];
+  const animation = layer?.animation && layer.animation.kind !== 'none' ? layer.animation : null;
 
   // A card with nothing left to play, or another card, stops the play.
   useEffect(() => {
-    if (!moving || videoCard) stage?.pause();
-  }, [moving, videoCard, stage]);
+    if (!moving) stage?.pause();
+  }, [moving, stage]);
   useEffect(() => () => stage?.pause(), [stage, card.id]);
 
   const toggle = () => {
@@ -59,13 +53,13 @@ export function MotionBar({
         <select
           aria-label="Animation"
           value={layer?.animation?.kind ?? 'none'}
-          disabled={!layer || videoCard}
-          aria-describedby={videoCard ? 'motion-note' : undefined}
+          disabled={!layer}
           onChange={(e) =>
             layer &&
             store.run(setAnimation, {
               id: layer.id,
-              animation: defaultAnimation(e.target.value as AnimationKind),
+              // A new kind keeps the start the person chose.
+              animation: defaultAnimation(e.target.value as AnimationKind, animation?.start ?? 0),
             })
           }
         >
@@ -76,20 +70,37 @@ export function MotionBar({
           ))}
         </select>
       </label>
+      <label className={styles.field}>
+        <span>Start</span>
+        <input
+          type="number"
+          aria-label="Animation start"
+          min={0}
+          max={MAX_TIME}
+          step={0.1}
+          value={animation?.start ?? 0}
+          disabled={!layer || !animation}
+          onChange={(e) => {
+            const start = Number(e.target.value);
+            if (!layer || !animation || !Number.isFinite(start)) return;
+            store.run(
+              setAnimation,
+              { id: layer.id, animation: { ...animation, start } },
+              { mergeKey: `animation-start-${layer.id}` },
+            );
+          }}
+        />
+        <span aria-hidden="true">s</span>
+      </label>
       <button
         type="button"
         className={styles.play}
         aria-pressed={playing}
-        disabled={!stage || videoCard || (!moving && !playing)}
+        disabled={!stage || (!moving && !playing)}
         onClick={toggle}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
-      {videoCard && (
-        <p id="motion-note" className={styles.note}>
-          Animations are for photo and colour cards for now.
-        </p>
-      )}
     </div>
   );
 }

@@ -2,10 +2,13 @@
 // "Draw on". Both the stage and the export draw from these, so they agree on every frame.
 import { clamp } from './easing';
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Grapheme clusters, so an emoji or an accented letter appears whole, never half. */
 function graphemes(text: string): string[] {
   if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Made once: building a segmenter costs far more than using it, and this runs every frame.
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     return Array.from(segmenter.segment(text), (s) => s.segment);
   }
   return Array.from(text);
@@ -17,9 +20,13 @@ function graphemes(text: string): string[] {
  */
 export function revealedText(text: string, reveal: number): string {
   if (reveal >= 1) return text;
-  const chars = graphemes(text);
-  const count = Math.floor(clamp(reveal, 0, 1) * chars.length);
-  return chars.slice(0, count).join('');
+  return graphemes(text).slice(0, revealedCount(text, reveal)).join('');
+}
+
+/** How many characters (grapheme clusters) of a typewriter text show at `reveal` (0–1). */
+export function revealedCount(text: string, reveal: number): number {
+  const total = graphemes(text).length;
+  return reveal >= 1 ? total : Math.floor(clamp(reveal, 0, 1) * total);
 }
 
 /**
@@ -39,4 +46,18 @@ export function strokeReveal(lengths: readonly number[], reveal: number): number
     pen = Math.max(0, pen - l);
     return share;
   });
+}
+
+/**
+ * The length of an SVG path as the pen travels it, measured along every point it names (control
+ * points included, so curves count a little long): the even-pen-speed weight of one stroke for
+ * `strokeReveal`, and the dash length that draws part of it.
+ */
+export function pathLength(d: string): number {
+  const nums = (d.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi) ?? []).map(Number);
+  let length = 0;
+  for (let i = 2; i + 1 < nums.length; i += 2) {
+    length += Math.hypot(nums[i]! - nums[i - 2]!, nums[i + 1]! - nums[i - 1]!);
+  }
+  return length;
 }

@@ -23,12 +23,30 @@ export class StrokesObject extends FabricObject {
     return true;
   }
 
+  /** For "Draw on": how much of each stroke's path is drawn (story pixels), or null for all. */
+  private drawn: number[] | null = null;
+
+  /** Draws only the first `drawn[i]` pixels of stroke i's path ("Draw on"); null draws all. */
+  setReveal(drawn: number[] | null): void {
+    this.drawn = drawn;
+    this.dirty = true;
+  }
+
   setStrokes(strokes: Stroke[]): void {
     this.strokes = strokes;
     this.dirty = true;
   }
 
   override _render(ctx: CanvasRenderingContext2D): void {
-    for (const stroke of this.strokes) paintStroke(ctx, stroke);
+    this.strokes.forEach((stroke, i) => {
+      const drawn = this.drawn?.[i];
+      if (drawn === undefined) return paintStroke(ctx, stroke);
+      if (drawn <= 0) return;
+      // A dash as long as the drawn part, then a gap longer than any stroke.
+      ctx.save();
+      ctx.setLineDash([drawn, 1e7]);
+      paintStroke(ctx, stroke);
+      ctx.restore();
+    });
   }
 }

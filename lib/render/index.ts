@@ -10,3 +10,4 @@ export { StrokesObject } from './StrokesObject';
 export { PhotoObject, type LayerMediaLookup } from './PhotoObject';
 export { StoryTextbox, createStoryText, TEXT_LINE_HEIGHT } from './StoryTextbox';
 export * from './motion';
+export { applyReveal } from './reveal';

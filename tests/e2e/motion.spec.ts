@@ -1,51 +1,12 @@
-import type { Page } from '@playwright/test';
 import { addText, expect, fixture, openEditor, test } from './fixtures';
+import { frameDifference } from './frames';
 import { frameAt, hasFfmpeg, probe } from './video';
 
 test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
 test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
 
-/** The text's box (story pixels, generous) and how far two frames differ inside and outside it. */
+/** The text's box (story pixels, generous). */
 const BOX = { x0: 140, x1: 940, y0: 760, y1: 1160 };
-
-async function frameDifference(page: Page, a: Buffer, b: Buffer) {
-  return page.evaluate(
-    async ({ a, b, box }) => {
-      const read = async (b64: string) => {
-        const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      };
-      const [pa, pb] = await Promise.all([read(a), read(b)]);
-      let inside = 0;
-      let insideN = 0;
-      let outside = 0;
-      let outsideN = 0;
-      for (let y = 0; y < pa.height; y++) {
-        for (let x = 0; x < pa.width; x++) {
-          const i = (y * pa.width + x) * 4;
-          const d =
-            (Math.abs(pa.data[i]! - pb.data[i]!) +
-              Math.abs(pa.data[i + 1]! - pb.data[i + 1]!) +
-              Math.abs(pa.data[i + 2]! - pb.data[i + 2]!)) /
-            3;
-          if (x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1) {
-            inside += d;
-            insideN++;
-          } else {
-            outside += d;
-            outsideN++;
-          }
-        }
-      }
-      return { size: [pa.width, pa.height], inside: inside / insideN, outside: outside / outsideN };
-    },
-    { a: a.toString('base64'), b: b.toString('base64'), box: BOX },
-  );
-}
 
 test('a photo card with "Pop" text plays on the stage and exports an MP4 of its card length', async ({
   page,
@@ -104,10 +65,61 @@ test('a photo card with "Pop" text plays on the stage and exports an MP4 of its 
   const early = frameAt(bytes, 0.1);
   const late = frameAt(bytes, 2);
   const later = frameAt(bytes, 2.9);
-  const moved = await frameDifference(page, early, late);
+  const moved = await frameDifference(page, early, late, BOX);
   expect(moved.size).toEqual([1080, 1920]);
   expect(moved.inside).toBeGreaterThan(4);
   expect(moved.outside).toBeLessThan(1.5);
-  const still = await frameDifference(page, late, later);
+  const still = await frameDifference(page, late, later, BOX);
   expect(still.inside).toBeLessThan(1.5);
+});
+
+test('"Typewriter" text waits for its "Animation start", then types itself out; the start is one undo step', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('photo.jpg'));
+  await addText(page, 'TYPED WORDS', 'Yellow');
+  const animation = page.getByRole('combobox', { name: 'Animation' });
+  const start = page.getByRole('spinbutton', { name: 'Animation start' });
+  await expect(start).toBeDisabled();
+  await animation.selectOption({ label: 'Typewriter' });
+  await expect(start).toHaveValue('0');
+  await start.fill('1');
+  await expect(start).toHaveValue('1');
+  // Changing the kind keeps the start; undo takes back the kind, then the start.
+  await animation.selectOption({ label: 'Fade in' });
+  await expect(start).toHaveValue('1');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(animation).toHaveValue('typewriter');
+  await expect(start).toHaveValue('1');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(start).toHaveValue('0');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(start).toHaveValue('1');
+
+  await page.getByRole('spinbutton', { name: 'Card length' }).fill('3');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(
+    dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem'),
+  ).toHaveCount(1, { timeout: 120_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  // Before the start nothing is typed; half-way some letters are; at the end all of them.
+  const before = frameAt(bytes, 0.5);
+  const begun = frameAt(bytes, 0.95);
+  const half = frameAt(bytes, 1.75);
+  const done = frameAt(bytes, 2.9);
+  expect((await frameDifference(page, before, begun, BOX)).inside).toBeLessThan(0.5);
+  const typing = await frameDifference(page, before, half, BOX);
+  const typed = await frameDifference(page, before, done, BOX);
+  expect(typing.inside).toBeGreaterThan(0.5);
+  expect(typed.inside).toBeGreaterThan(typing.inside * 1.3);
+  expect(typed.outside).toBeLessThan(1.5);
 });

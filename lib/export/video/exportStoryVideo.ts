@@ -7,6 +7,8 @@ import { runWithFallback } from './fallback';
 import { ffmpegEngine } from './ffmpegEngine';
 import { VideoExportError, type EngineId, type VideoEngine, type VideoJob } from './job';
 import { planSegments, type VideoPreset } from './presets';
+import { chooseMotionEngine } from './motion/engineForMotion';
+import { prepareMotionLayers, splitAtFirstMoving } from './motion/layersJob';
 import { fastEngineProblem } from './probe';
 import { webcodecsEngine } from './webcodecsEngine';
 
@@ -63,27 +65,34 @@ export async function exportStoryVideo(
     throw new VideoExportError('The background video is not loaded. Add it again and retry.');
   const end = Math.min(bg.trimEnd ?? source.duration, source.duration);
   const segments = planSegments(preset, bg.trimStart, end, !bg.muted);
+  // Moving layers: the overlay holds the layers under the first one, the worker draws the rest.
+  const { still } = splitAtFirstMoving(doc);
+  const motion = await prepareMotionLayers(doc, layerMedia ?? (() => null), end - bg.trimStart);
   const job: VideoJob = {
     source: source.blob,
     sourceWidth: source.width,
     sourceHeight: source.height,
     framing: bg,
     color: bg.color,
-    overlay: await renderStoryOverlay(doc, layerMedia),
+    overlay: await renderStoryOverlay(still, layerMedia),
     segments,
     muted: bg.muted,
+    motion,
   };
 
-  const choice = chooseEngine(
-    preference === 'ffmpeg' ? 'not asked for' : await fastEngineProblem(source.blob),
-    preference,
-  );
+  const choice = motion.length
+    ? chooseMotionEngine(await fastEngineProblem(source.blob), preference)
+    : chooseEngine(
+        preference === 'ffmpeg' ? 'not asked for' : await fastEngineProblem(source.blob),
+        preference,
+      );
   onEngine?.(choice.engine, choice.reason);
   const started = performance.now();
   const { blobs, engine: used } = await runWithFallback(
     ENGINES,
     choice.engine,
-    preference,
+    // Only the fast engine draws motion: a failure is shown, never handed to the other engine.
+    motion.length ? 'webcodecs' : preference,
     job,
     { signal, onProgress: (p) => onProgress(p.fraction) },
     onEngine,

@@ -1,3 +1,4 @@
+import type { MotionLayerJob } from './motion/layersJob';
 import type { Framing } from '../../story';
 import type { Segment } from './presets';
 
@@ -16,6 +17,11 @@ export interface VideoJob {
   overlay: Blob;
   segments: Segment[];
   muted: boolean;
+  /**
+   * Layers drawn per frame (the first moving one and all above it; `overlay` then holds only the
+   * layers under it). Only the fast engine draws them; absent or empty when nothing moves.
+   */
+  motion?: MotionLayerJob[];
 }
 
 export interface EngineProgress {

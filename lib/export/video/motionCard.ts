@@ -1,23 +1,19 @@
-// A still card whose layers move, made into an MP4: the background and the layers under the first
-// moving one are drawn once; the rest are drawn per frame where lib/motion has them (the same
-// applyMotion as the stage), converted to BT.709 I420 and encoded as H.264 with WebCodecs.
-import { FabricImage, StaticCanvas } from 'fabric';
+// A still card whose layers move, made into an MP4: the still part is drawn once and converted to
+// BT.709 I420 once; each layer from the first moving one up is drawn once alone (a sprite, through
+// the stage's own Fabric objects and `applyReveal`); per frame only the boxes the moving layers
+// cover are composed where lib/motion has them (the stage's timing) and encoded with WebCodecs.
+import { StaticCanvas } from 'fabric';
 import { BufferTarget, Mp4OutputFormat, Output, VideoSample, VideoSampleSource } from 'mediabunny';
-import {
-  applyMotion,
-  BackgroundObject,
-  createLayerObject,
-  loadStoryFonts,
-  type LayerObject,
-} from '../../render';
+import { BackgroundObject, createLayerObject, loadStoryFonts } from '../../render';
 import type { Card, Layer } from '../../story';
 import { layerMoves, motionCardSeconds } from '../cardMotion';
 import type { MediaSourceLookup } from '../image';
 import { abortError, VideoExportError } from './job';
 import { FRAME_RATE, KEYFRAME_SECONDS, OUTPUT_HEIGHT, OUTPUT_WIDTH, planSegments } from './presets';
 import type { VideoPreset } from './presets';
-import { instantiateKernels, YUV_KERNELS_URL } from './yuv/compositor';
-import { RgbaToI420 } from './yuv/rgba';
+import { MotionComposer } from './motion/composer';
+import { LayerSprites } from './motion/sprites';
+import { instantiateKernels, YUV_KERNELS_URL, type YuvKernels } from './yuv/compositor';
 
 const BT709: VideoColorSpaceInit = {
   primaries: 'bt709',
@@ -32,74 +28,61 @@ export interface MotionCardOptions {
   onProgress: (fraction: number) => void;
 }
 
-/** Draws a card at 1080×1920, the still part once and the moving layers at any time. */
-class CardFrames {
-  readonly element = document.createElement('canvas');
-  private readonly canvas: StaticCanvas;
-  private readonly moving: { layer: Layer; object: LayerObject }[] = [];
-
-  private constructor(card: Card, lookup: MediaSourceLookup) {
-    this.canvas = new StaticCanvas(this.element, {
-      width: OUTPUT_WIDTH,
-      height: OUTPUT_HEIGHT,
-      enableRetinaScaling: false,
-      renderOnAddRemove: false,
-    });
-    const first = card.layers.findIndex(layerMoves);
-    const still = first < 0 ? card.layers : card.layers.slice(0, first);
-    // The still part: background and every layer under the first moving one, drawn once.
-    const base = document.createElement('canvas');
-    const baseCanvas = new StaticCanvas(base, {
-      width: OUTPUT_WIDTH,
-      height: OUTPUT_HEIGHT,
-      enableRetinaScaling: false,
-      renderOnAddRemove: false,
-    });
-    const bg = card.background;
-    const source = bg.type === 'image' || bg.type === 'video' ? lookup(bg.mediaId) : null;
-    baseCanvas.backgroundImage = new BackgroundObject(bg, source);
-    for (const layer of still) baseCanvas.add(createLayerObject(layer));
-    baseCanvas.renderAll();
-    this.canvas.backgroundImage = new FabricImage(base, {
-      left: 0,
-      top: 0,
-      originX: 'left',
-      originY: 'top',
-      objectCaching: false,
-    });
-    void baseCanvas.dispose().catch(() => undefined);
-    for (const layer of first < 0 ? [] : card.layers.slice(first)) {
-      const object = createLayerObject(layer);
-      this.canvas.add(object);
-      if (layerMoves(layer)) this.moving.push({ layer, object });
-    }
-  }
-
-  static async create(card: Card, lookup: MediaSourceLookup): Promise<CardFrames> {
-    await loadStoryFonts();
-    return new CardFrames(card, lookup);
-  }
-
-  /** Renders the card at time `t` (seconds) onto `element`. */
-  render(t: number): void {
-    for (const { layer, object } of this.moving) applyMotion(object, layer, t);
-    this.canvas.renderAll();
-  }
-
-  dispose(): void {
-    void this.canvas.dispose().catch(() => undefined);
-  }
+/** A 1080×1920 canvas with the card's background and `layers` drawn by Fabric, once. */
+function drawStill(
+  card: Card,
+  layers: readonly Layer[],
+  lookup: MediaSourceLookup,
+): HTMLCanvasElement {
+  const element = document.createElement('canvas');
+  // Kept on the CPU: the composer reads it back and copies boxes of it every frame.
+  element.getContext('2d', { willReadFrequently: true });
+  const canvas = new StaticCanvas(element, {
+    width: OUTPUT_WIDTH,
+    height: OUTPUT_HEIGHT,
+    enableRetinaScaling: false,
+    renderOnAddRemove: false,
+  });
+  const bg = card.background;
+  const source = bg.type === 'image' || bg.type === 'video' ? lookup(bg.mediaId) : null;
+  canvas.backgroundImage = new BackgroundObject(bg, source);
+  for (const layer of layers) canvas.add(createLayerObject(layer, lookup));
+  canvas.renderAll();
+  void canvas.dispose().catch(() => undefined);
+  return element;
 }
 
-/** The RGBA → BT.709 I420 converter, or null where WASM SIMD or the kernels are missing. */
-async function converter(): Promise<RgbaToI420 | null> {
+/**
+ * The card's frame maker: the still part drawn by Fabric once (below the first moving layer, and
+ * the whole card without its moving layers), every layer from the first moving one up drawn once
+ * alone as a sprite; per frame only the moving boxes are composed (motion/composer.ts).
+ */
+async function cardComposer(
+  card: Card,
+  lookup: MediaSourceLookup,
+  kernels: YuvKernels | null,
+): Promise<MotionComposer> {
+  await loadStoryFonts();
+  const first = card.layers.findIndex(layerMoves);
+  const under = drawStill(card, first < 0 ? card.layers : card.layers.slice(0, first), lookup);
+  const whole = drawStill(
+    card,
+    card.layers.filter((l) => !layerMoves(l)),
+    lookup,
+  );
+  const layers = (first < 0 ? [] : card.layers.slice(first)).map((layer) => ({
+    sprites: new LayerSprites(layer, lookup),
+    moves: layerMoves(layer),
+  }));
+  return new MotionComposer(kernels, under, whole, layers);
+}
+
+/** The YUV kernels (RGBA → BT.709 I420), or null where WASM SIMD or the kernels are missing. */
+async function loadKernels(): Promise<YuvKernels | null> {
   try {
     const response = await fetch(new URL(YUV_KERNELS_URL, location.origin));
     if (!response.ok) return null;
-    const kernels = await instantiateKernels(
-      await WebAssembly.compile(await response.arrayBuffer()),
-    );
-    return new RgbaToI420(kernels, OUTPUT_WIDTH, OUTPUT_HEIGHT);
+    return await instantiateKernels(await WebAssembly.compile(await response.arrayBuffer()));
   } catch {
     return null;
   }
@@ -122,57 +105,69 @@ export async function exportMotionCard(
     );
   }
   const length = motionCardSeconds(card);
-  const frames = await CardFrames.create(card, lookup);
-  const toI420 = await converter();
-  const ctx = frames.element.getContext('2d', { willReadFrequently: true })!;
+  const started = performance.now();
+  const composer = await cardComposer(card, lookup, await loadKernels());
+  const prepared = performance.now();
+  let composeMs = 0;
+  let encodeMs = 0;
+  let pixels = 0;
   const segments = planSegments(preset, 0, length, false);
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
-  try {
-    for (const seg of segments) {
-      const output = new Output({
-        format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
-        target: new BufferTarget(),
-      });
-      const source = new VideoSampleSource({
-        codec: 'avc',
-        bitrate: seg.videoBitrate,
-        keyFrameInterval: KEYFRAME_SECONDS,
-      });
-      output.addVideoTrack(source, { frameRate: FRAME_RATE });
-      await output.start();
-      const first = Math.round(seg.start * FRAME_RATE);
-      const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
-      for (let i = first; i < last; i++) {
-        if (signal.aborted) {
-          await output.cancel();
-          throw abortError();
-        }
-        frames.render(i / FRAME_RATE);
-        const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
-        const sample = toI420
-          ? new VideoSample(
-              toI420.convert(ctx.getImageData(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT).data),
-              {
-                format: 'I420',
-                codedWidth: OUTPUT_WIDTH,
-                codedHeight: OUTPUT_HEIGHT,
-                colorSpace: BT709,
-                ...timing,
-              },
-            )
-          : new VideoSample(frames.element, timing);
-        await source.add(sample);
-        sample.close();
-        done++;
-        onProgress(done / total);
+  for (const seg of segments) {
+    const output = new Output({
+      format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
+      target: new BufferTarget(),
+    });
+    const source = new VideoSampleSource({
+      codec: 'avc',
+      bitrate: seg.videoBitrate,
+      keyFrameInterval: KEYFRAME_SECONDS,
+    });
+    output.addVideoTrack(source, { frameRate: FRAME_RATE });
+    await output.start();
+    const first = Math.round(seg.start * FRAME_RATE);
+    const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
+    for (let i = first; i < last; i++) {
+      if (signal.aborted) {
+        await output.cancel();
+        throw abortError();
       }
-      await output.finalize();
-      files.push(new Blob([output.target.buffer!], { type: 'video/mp4' }));
+      const t0 = performance.now();
+      pixels += composer.compose(i / FRAME_RATE);
+      const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
+      const sample = composer.frame
+        ? new VideoSample(composer.frame, {
+            format: 'I420',
+            codedWidth: OUTPUT_WIDTH,
+            codedHeight: OUTPUT_HEIGHT,
+            colorSpace: BT709,
+            ...timing,
+          })
+        : new VideoSample(composer.scratch, timing);
+      const t1 = performance.now();
+      await source.add(sample);
+      sample.close();
+      composeMs += t1 - t0;
+      encodeMs += performance.now() - t1;
+      done++;
+      onProgress(done / total);
     }
-  } finally {
-    frames.dispose();
+    await output.finalize();
+    files.push(new Blob([output.target.buffer!], { type: 'video/mp4' }));
   }
+  performance.measure('story-export-motion-card', {
+    start: started,
+    detail: {
+      frames: total,
+      prepareMs: prepared - started,
+      composeMs,
+      encodeMs,
+      pixelsPerFrame: pixels / Math.max(1, total),
+      yuv: !!composer.frame,
+      ...composer.spent,
+    },
+  });
   return files;
 }

@@ -15,6 +15,7 @@ import { mediaRect, visibleRegion, type VisibleRegion } from '../../render/frami
 import { instantiateKernels, YUV_KERNELS_URL } from './yuv/compositor';
 import { i420Frame, yuvFrames } from './yuv/frames';
 import { RgbaToI420 } from './yuv/rgba';
+import { MotionPainter } from './motion/painter';
 import { inkBounds, overlayBlend, rgbToYuv709 } from './yuv/overlay';
 import {
   AUDIO_CHANNELS,
@@ -117,7 +118,12 @@ interface FrameTools {
   ink: ReturnType<typeof inkBounds>;
   yuv: ReturnType<typeof yuvFrames> | null;
   toI420: RgbaToI420 | null;
+  /** Draws the moving layers per frame, or null when nothing moves. */
+  painter: MotionPainter | null;
 }
+
+/** Card time (s) at the start of the segment being made: samples are timed from it. */
+let segmentOffset = 0;
 
 async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools> {
   const [overlay, code] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
@@ -127,6 +133,9 @@ async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools>
   const [kernels, converterKernels] = code
     ? await Promise.all([instantiateKernels(code), instantiateKernels(code)])
     : [null, null];
+  const painter = job.motion?.length
+    ? new MotionPainter(job.motion, OUTPUT_WIDTH, OUTPUT_HEIGHT)
+    : null;
   const toI420 = converterKernels
     ? new RgbaToI420(converterKernels, OUTPUT_WIDTH, OUTPUT_HEIGHT)
     : null;
@@ -136,9 +145,12 @@ async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools>
         outHeight: OUTPUT_HEIGHT,
         background: rgbToYuv709(...rgb(job.color)),
         overlay: ink ? overlayBlend(overlayPixels.data, overlay.width, ink) : null,
+        decorate: painter
+          ? (frame, sample) => painter.paintI420(frame, segmentOffset + sample.timestamp)
+          : undefined,
       })
     : null;
-  return { overlay, ink, yuv, toI420 };
+  return { overlay, ink, yuv, toI420, painter };
 }
 
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
@@ -176,9 +188,11 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
         innate !== 0 && !(await videoTrack.getFlip())
           ? { rotate: ((360 - innate) % 360) as 90 | 180 | 270 }
           : {};
+      // Samples are timed from the segment's start; motion is timed from the card's.
+      segmentOffset = seg.start - job.segments[0]!.start;
       let plan: VisibleRegion | null = null;
       const draw = async (sample: VideoSample) => {
-        const { yuv, toI420, ink, overlay } = tools!;
+        const { yuv, toI420, ink, overlay, painter } = tools!;
         const t0 = performance.now();
         plan ??= visibleRegion(sample.displayWidth, sample.displayHeight, job.framing);
         const composed = await yuv?.compose(sample, plan);
@@ -201,6 +215,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           sample.draw(ctx, r.x, r.y, r.width, r.height);
         }
         if (ink) ctx.drawImage(overlay, ink.x, ink.y, ink.w, ink.h, ink.x, ink.y, ink.w, ink.h);
+        painter?.paintCanvas(ctx, segmentOffset + sample.timestamp);
         const frame = toI420
           ? i420Frame(
               toI420.convert(ctx.getImageData(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT).data),

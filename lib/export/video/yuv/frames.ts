@@ -55,6 +55,8 @@ export function yuvFrames(
     outHeight: number;
     background: [number, number, number];
     overlay: OverlayBlend | null;
+    /** Draws what changes per frame (moving layers) into the composed I420 frame. */
+    decorate?: (frame: Uint8Array, sample: VideoSample) => void;
   },
 ): YuvFrames {
   let compositor: YuvCompositor | null = null;
@@ -101,7 +103,9 @@ export function yuvFrames(
       } catch {
         return null;
       }
-      return i420Frame(compositor.compose(), options.outWidth, options.outHeight, sample);
+      const frame = compositor.compose();
+      options.decorate?.(frame, sample);
+      return i420Frame(frame, options.outWidth, options.outHeight, sample);
     },
   };
 }
