@@ -3,7 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { isEmptyStory } from '@/lib/export/emptyStory';
 import type { ImageFormat, MediaSourceLookup } from '@/lib/export/image';
-import { exportPlannedCards, type ExportedFile } from '@/lib/export/exportStory';
+import {
+  exportPlannedCards,
+  type ExportedFile,
+  type StoryExportOptions,
+} from '@/lib/export/exportStory';
 import { exportFailureMessage } from '@/lib/export/failure';
 import { naturalKind, planCards, planStoryExport } from '@/lib/export/storyPlan';
 import { formatBytes } from '@/lib/format/bytes';
@@ -29,6 +33,8 @@ interface ExportDialogProps {
   store: EditorStore;
   lookup: MediaSourceLookup;
   video: (id: MediaId) => VideoMedia | undefined;
+  /** A card's decoded music by its media id. */
+  music?: StoryExportOptions['music'];
   onClose: () => void;
   /** Files just made, to keep with the draft. */
   onExported?: (files: File[]) => void;
@@ -56,7 +62,7 @@ export function ExportDialog(props: ExportDialogProps) {
   );
 }
 
-function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialogProps) {
+function ExportForm({ doc, card, store, lookup, video, music, onExported }: ExportDialogProps) {
   const hasVideo = naturalKind(card) === 'video';
   const several = doc.cards.length > 1;
   const [kind, setKind] = useState<ExportKind>(several ? 'story' : hasVideo ? 'video' : 'image');
@@ -109,6 +115,7 @@ function ExportForm({ doc, card, store, lookup, video, onExported }: ExportDialo
       preset,
       lookup,
       video,
+      music,
       signal: controller.signal,
       engine,
       onEngine: (id, reason) => {

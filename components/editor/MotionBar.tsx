@@ -8,6 +8,7 @@ import { animationOptions, defaultAnimation, type AnimationKind } from '@/lib/mo
 import { layerMovesInCard } from '@/lib/export/cardMotion';
 import { findLayer, type Card } from '@/lib/story';
 import styles from './MotionBar.module.css';
+import { useMusicPlayback, type StageMusic } from './useMusicPlayback';
 
 /** Entrances the stage and the export cannot draw yet (they reveal text or strokes). */
 const NOT_YET: readonly AnimationKind[] = ['typewriter', 'drawOn'];
@@ -21,15 +22,19 @@ export function MotionBar({
   stage,
   card,
   selectedId,
+  music = null,
 }: {
   store: EditorStore;
   stage: FabricStage | null;
   card: Card;
   selectedId: string | null;
+  /** The card's decoded music, played with the card. */
+  music?: StageMusic;
 }) {
   const [playing, setPlaying] = useState(false);
+  const sound = useMusicPlayback();
   const layer = findLayer(card, selectedId);
-  const moving = layerMovesInCard(card);
+  const moving = layerMovesInCard(card) || !!music;
   // The video export burns the layers in at rest; until it draws motion, video cards have none.
   const videoCard = card.background.type === 'video';
   const options = layer
@@ -48,7 +53,11 @@ export function MotionBar({
       stage.pause();
       return;
     }
-    stage.play(card.duration, () => setPlaying(false));
+    stage.play(card.duration, () => {
+      setPlaying(false);
+      sound.stop();
+    });
+    sound.start(music, card.duration);
     setPlaying(true);
   };
 

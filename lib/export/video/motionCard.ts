@@ -11,6 +11,7 @@ import {
   type LayerObject,
 } from '../../render';
 import type { Card, Layer } from '../../story';
+import type { CardSound } from '../audio';
 import { layerMoves, motionCardSeconds } from '../cardMotion';
 import type { MediaSourceLookup } from '../image';
 import { abortError, VideoExportError } from './job';
@@ -30,6 +31,8 @@ export interface MotionCardOptions {
   signal: AbortSignal;
   /** 0–1 over the card. */
   onProgress: (fraction: number) => void;
+  /** The card's sound (music), given to each file as an AAC track; none when absent. */
+  sound?: CardSound;
 }
 
 /** Draws a card at 1080×1920, the still part once and the moving layers at any time. */
@@ -114,7 +117,7 @@ export async function exportMotionCard(
   card: Card,
   lookup: MediaSourceLookup,
   preset: VideoPreset,
-  { signal, onProgress }: MotionCardOptions,
+  { signal, onProgress, sound }: MotionCardOptions,
 ): Promise<Blob[]> {
   if (typeof VideoEncoder === 'undefined') {
     throw new VideoExportError(
@@ -125,7 +128,8 @@ export async function exportMotionCard(
   const frames = await CardFrames.create(card, lookup);
   const toI420 = await converter();
   const ctx = frames.element.getContext('2d', { willReadFrequently: true })!;
-  const segments = planSegments(preset, 0, length, false);
+  const segments = planSegments(preset, 0, length, !!sound);
+  await sound?.prepare(segments);
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
@@ -141,6 +145,7 @@ export async function exportMotionCard(
         keyFrameInterval: KEYFRAME_SECONDS,
       });
       output.addVideoTrack(source, { frameRate: FRAME_RATE });
+      const writeSound = sound?.addTrack(output, files.length) ?? null;
       await output.start();
       const first = Math.round(seg.start * FRAME_RATE);
       const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
@@ -168,8 +173,10 @@ export async function exportMotionCard(
         done++;
         onProgress(done / total);
       }
+      await writeSound?.();
       await output.finalize();
-      files.push(new Blob([output.target.buffer!], { type: 'video/mp4' }));
+      const file = new Blob([output.target.buffer!], { type: 'video/mp4' });
+      files.push(sound ? await sound.finish(file, files.length, signal) : file);
     }
   } finally {
     frames.dispose();
