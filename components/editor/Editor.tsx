@@ -346,7 +346,6 @@ export default function Editor() {
               label="Music"
               icon={ICONS.music}
               disabled={readOnly}
-              pressed={!!card.music}
               onClick={() => setOpen({ kind: 'music' })}
             />
           </nav>

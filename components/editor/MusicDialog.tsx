@@ -155,10 +155,6 @@ function MusicForm({
                 onChange={(videoVolume) => change({ videoVolume }, 'video')}
                 onRelease={seal}
               />
-              <p className={styles.note}>
-                Exported videos of video cards do not carry the music yet; photo and colour cards
-                with music export with it.
-              </p>
             </>
           )}
           <p className={styles.note}>

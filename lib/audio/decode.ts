@@ -96,6 +96,16 @@ async function decodeWithFfmpeg(blob: Blob, signal: AbortSignal): Promise<Float3
   }
 }
 
+/**
+ * The sound of any file (an audio file, or a video's sound track) at 48 kHz, decoded by the
+ * browser or else by ffmpeg.wasm; null when it has none either can decode.
+ */
+export async function decodeSound(blob: Blob, signal: AbortSignal): Promise<DecodedAudio | null> {
+  const channels =
+    (await decodeInBrowser(await blob.arrayBuffer())) ?? (await decodeWithFfmpeg(blob, signal));
+  return channels?.length ? { sampleRate: MIX_SAMPLE_RATE, channels, start: 0 } : null;
+}
+
 /** Whether any sample is above about −80 dBFS. */
 function audible(channels: readonly Float32Array[]): boolean {
   for (const ch of channels)

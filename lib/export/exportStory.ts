@@ -29,6 +29,37 @@ export interface StoryExportOptions {
   engine?: EnginePreference;
 }
 
+type MusicLookup = NonNullable<StoryExportOptions['music']>;
+
+/** A card's decoded music, or a plain-words error when the card has music that is not loaded. */
+function musicOf(item: PlannedCard, music: MusicLookup | undefined) {
+  const m = item.card.music;
+  if (!m) return undefined;
+  const track = music?.(m.mediaId);
+  if (!track) {
+    throw new VideoExportError(
+      `The music of card ${item.number} is not loaded. Add it again with “Music” and retry.`,
+    );
+  }
+  return track;
+}
+
+/** A video card's files with their sound replaced by its music mixed with the video's own. */
+async function withMusic(
+  item: PlannedCard,
+  files: readonly Blob[],
+  music: MusicLookup | undefined,
+  video: StoryExportOptions['video'],
+  signal: AbortSignal,
+): Promise<readonly Blob[]> {
+  const track = musicOf(item, music);
+  const bg = item.card.background;
+  const source = bg.type === 'video' ? video(bg.mediaId) : undefined;
+  if (!track || !source) return files;
+  const { mixMusicIntoVideoFiles } = await import('./audio/videoCardSound');
+  return mixMusicIntoVideoFiles(files, item.card, track, item.segments, source.blob, signal);
+}
+
 /**
  * Exports planned cards one after another, in order: a still card as a PNG or JPEG, a video card
  * as MP4 segments through the video engines. Files carry the plan's names. Cancelling stops
@@ -58,12 +89,7 @@ export async function exportPlannedCards(
       out.push({ file: new File([blob], item.names[0]!, { type: blob.type }), card: item.number });
     } else if (item.card.background.type !== 'video') {
       const { exportMotionCard } = await import('./video/motionCard');
-      const track = item.card.music ? music?.(item.card.music.mediaId) : undefined;
-      if (item.card.music && !track) {
-        throw new VideoExportError(
-          `The music of card ${item.number} is not loaded. Add it again with “Music” and retry.`,
-        );
-      }
+      const track = musicOf(item, music);
       const { cardMusicSound } = await import('./audio');
       const blobs = await exportMotionCard(item.card, lookup, preset, {
         signal,
@@ -91,9 +117,12 @@ export async function exportPlannedCards(
         layerMedia: lookup,
         onProgress: (f) => onProgress((done + f * item.weight) / total),
       });
-      result.files.forEach((f, i) =>
+      const files = await withMusic(item, result.files, music, video, signal);
+      files.forEach((f, i) =>
         out.push({
-          file: new File([f], item.names[i] ?? f.name, { type: f.type }),
+          file: new File([f], item.names[i] ?? `${item.number}-${i + 1}.mp4`, {
+            type: 'video/mp4',
+          }),
           card: item.number,
         }),
       );

@@ -85,7 +85,7 @@ export function planCards(
       throw new RangeError(`The video of card ${number} is not loaded. Add it again and retry.`);
     }
     const end = Math.min(bg.trimEnd ?? duration, duration);
-    const segments = planSegments(preset, bg.trimStart, end, !bg.muted);
+    const segments = planSegments(preset, bg.trimStart, end, !bg.muted || !!card.music);
     return {
       card,
       number,

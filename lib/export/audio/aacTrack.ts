@@ -3,6 +3,7 @@
 // finished file again with ffmpeg.wasm's AAC encoder where it has not (Firefox).
 import { AudioSample, AudioSampleSource, canEncodeAudio, type Output } from 'mediabunny';
 import { MIX_SAMPLE_RATE } from '../../audio';
+import type { FfmpegSession } from '../video/ffmpegSession';
 import { AUDIO_BITRATE, AUDIO_CHANNELS } from '../video/presets';
 
 /** Stereo PCM, one Float32Array per channel, at 48 kHz. */
@@ -62,51 +63,61 @@ export function addAacTrack(output: Output, pcm: StereoPcm): () => Promise<void>
   };
 }
 
+type Session = Awaited<ReturnType<typeof FfmpegSession.start>>;
+
 /**
- * Muxes `pcm` into a finished video-only MP4 as AAC-LC 48 kHz stereo with ffmpeg.wasm (the
- * video is copied, not re-encoded): the way for browsers without WebCodecs AAC.
+ * Muxes `pcm` into a finished MP4 as its only sound, AAC-LC 48 kHz stereo, with a running
+ * ffmpeg.wasm session: the video is copied, not re-encoded; any sound it had is replaced.
+ */
+export async function muxAac(session: Session, video: Blob, pcm: StereoPcm): Promise<Blob> {
+  await session.write('/v.mp4', new Uint8Array(await video.arrayBuffer()));
+  const samples = interleave(pcm);
+  await session.write('/sound.pcm', new Uint8Array(samples.buffer));
+  const code = await session.exec([
+    '-hide_banner',
+    '-i',
+    '/v.mp4',
+    '-f',
+    'f32le',
+    '-ar',
+    String(MIX_SAMPLE_RATE),
+    '-ac',
+    String(AUDIO_CHANNELS),
+    '-i',
+    '/sound.pcm',
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-c:v',
+    'copy',
+    '-c:a',
+    'aac',
+    '-b:a',
+    String(AUDIO_BITRATE),
+    '-movflags',
+    '+faststart',
+    '/out.mp4',
+  ]);
+  await session.remove('/v.mp4').catch(() => undefined);
+  await session.remove('/sound.pcm').catch(() => undefined);
+  if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${session.log.slice(-3).join(' ')}`);
+  return new Blob([(await session.take('/out.mp4')) as BlobPart], { type: 'video/mp4' });
+}
+
+/**
+ * Muxes `pcm` into a finished video-only MP4 as AAC-LC 48 kHz stereo with ffmpeg.wasm: the way
+ * for browsers without WebCodecs AAC.
  */
 export async function muxAacWithFfmpeg(
   video: Blob,
   pcm: StereoPcm,
   signal: AbortSignal,
 ): Promise<Blob> {
-  const { FfmpegSession } = await import('../video/ffmpegSession');
-  const session = await FfmpegSession.start(signal);
+  const { FfmpegSession: Ffmpeg } = await import('../video/ffmpegSession');
+  const session = await Ffmpeg.start(signal);
   try {
-    const input = await session.mount(video);
-    const samples = interleave(pcm);
-    await session.write('/sound.pcm', new Uint8Array(samples.buffer));
-    const code = await session.exec([
-      '-hide_banner',
-      '-i',
-      input,
-      '-f',
-      'f32le',
-      '-ar',
-      String(MIX_SAMPLE_RATE),
-      '-ac',
-      String(AUDIO_CHANNELS),
-      '-i',
-      '/sound.pcm',
-      '-map',
-      '0:v:0',
-      '-map',
-      '1:a:0',
-      '-c:v',
-      'copy',
-      '-c:a',
-      'aac',
-      '-b:a',
-      String(AUDIO_BITRATE),
-      '-shortest',
-      '-movflags',
-      '+faststart',
-      '/out.mp4',
-    ]);
-    if (code !== 0)
-      throw new Error(`ffmpeg exited with ${code}: ${session.log.slice(-3).join(' ')}`);
-    return new Blob([(await session.take('/out.mp4')) as BlobPart], { type: 'video/mp4' });
+    return await muxAac(session, video, pcm);
   } finally {
     session.close();
   }
