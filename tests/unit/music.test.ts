@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MIX_SAMPLE_RATE } from '../../lib/audio';
+import { MIX_SAMPLE_RATE, type SegmentMix } from '../../lib/audio';
 import { playbackEnvelope } from '../../lib/audio/playback';
 import { removeMusic, setMusic, updateMusic } from '../../lib/editor/commands';
 import { EditorStore } from '../../lib/editor/store';
 import { interleave } from '../../lib/export/audio/aacTrack';
+import { planVideoCardMix } from '../../lib/export/audio/videoCardSound';
 import { planCardMusic, renderCardMusic } from '../../lib/export/audio/cardSound';
 import { stillCardIsVideo } from '../../lib/export/cardMotion';
 import { naturalKind, planStoryExport } from '../../lib/export/storyPlan';
@@ -146,7 +147,7 @@ describe('a still card’s music, rendered for export', () => {
     const plan = planCardMusic(musicCard, track, 10, [{ start: 0, end: 10 }]);
     const [left, right] = renderCardMusic(plan, track.audio)[0]!;
     expect(left.length).toBe(10 * MIX_SAMPLE_RATE);
-    expect(right).toEqual(left);
+    expect(right.every((v, i) => v === left[i])).toBe(true);
     expect(left[0]).toBe(0);
     const peak = (from: number, to: number) => {
       let m = 0;
@@ -201,5 +202,52 @@ describe('a still card’s music, rendered for export', () => {
     expect(p!.from).toBe(15);
     expect(p!.envelope.map((e) => e.t)).toEqual([0, 0.5, 4.5, 5]);
     expect(p!.envelope[1]!.gain).toBe(0.8);
+  });
+});
+
+describe('a video card’s music', () => {
+  const video = (muted: boolean): Card => ({
+    ...createCard({
+      type: 'video',
+      mediaId: 'v',
+      color: '#000',
+      fit: 'cover',
+      zoom: 1,
+      panX: 0,
+      panY: 0,
+      trimStart: 10,
+      trimEnd: 85,
+      muted,
+    }),
+    music: { mediaId: 'song', start: 3, volume: 0.7, videoVolume: 0.4 },
+  });
+  const spans = [
+    { start: 10, end: 47.5 },
+    { start: 47.5, end: 85 },
+  ];
+
+  it('carries the music on across the cut and mixes the video’s sound at its volume', () => {
+    const plan = planVideoCardMix(video(false), { duration: 120 }, spans, true);
+    expect(plan.length).toBe(75);
+    const [a, b] = plan.segments as [SegmentMix, SegmentMix];
+    expect(a.music!.from).toBe(3);
+    expect(a.music!.to).toBe(b.music!.from);
+    expect(b.music!.from).toBe(3 + 37.5);
+    expect(b.firstFrame).toBe(a.frames);
+    expect(a.video).toEqual({ from: 10, to: 47.5, gain: 0.4 });
+    expect(b.video).toEqual({ from: 47.5, to: 85, gain: 0.4 });
+    // The fades belong to the card's ends, not the cut.
+    expect(a.music!.envelope[0]!.gain).toBe(0);
+    expect(a.music!.envelope[a.music!.envelope.length - 1]!.gain).toBe(0.7);
+    expect(b.music!.envelope[0]!.gain).toBe(0.7);
+  });
+
+  it('leaves the video’s sound out when it is muted or has none', () => {
+    expect(
+      planVideoCardMix(video(true), { duration: 120 }, spans, true).segments[0]!.video,
+    ).toBeNull();
+    expect(
+      planVideoCardMix(video(false), { duration: 120 }, spans, false).segments[0]!.video,
+    ).toBeNull();
   });
 });
