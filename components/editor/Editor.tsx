@@ -37,6 +37,7 @@ import { StickersDialog } from './StickersDialog';
 import { TextDialog } from './TextDialog';
 import { LayerBar, MediaPicker, SaveStatus, ToolButton } from './Toolbar';
 import { MotionBar } from './MotionBar';
+import { MusicDialog } from './MusicDialog';
 import { useDraftSession } from './useDraftSession';
 import { useEditorState } from './useEditorState';
 import { useMediaDrop } from './useMediaDrop';
@@ -48,6 +49,7 @@ type Open =
   | { kind: 'text'; id: string | null }
   | { kind: 'stickers' }
   | { kind: 'export' }
+  | { kind: 'music' }
   | { kind: 'photo'; media: LoadedMedia }
   | { kind: 'keys' };
 type Panel = null | 'background';
@@ -173,6 +175,16 @@ export default function Editor() {
   const finishDraw = () => store.finishDrawing();
 
   const video = card.background.type === 'video' ? media.get(card.background.mediaId) : undefined;
+  const track = card.music ? media.getMusic(card.music.mediaId) : undefined;
+  const stageMusic =
+    card.music && track
+      ? {
+          audio: track.audio,
+          duration: track.duration,
+          start: card.music.start,
+          volume: card.music.volume,
+        }
+      : null;
 
   return (
     <div className={styles.editor}>
@@ -289,7 +301,13 @@ export default function Editor() {
             disabled={draft.phase !== 'ready' || readOnly}
           />
           <LayerBar store={store} card={card} selectedId={selectedId} readOnly={readOnly} />
-          <MotionBar store={store} stage={stage} card={card} selectedId={selectedId} />
+          <MotionBar
+            store={store}
+            stage={stage}
+            card={card}
+            selectedId={selectedId}
+            music={stageMusic}
+          />
           <nav className={styles.toolBar} aria-label="Tools">
             <MediaPicker onFile={onFile} disabled={readOnly} />
             <MediaPicker onFile={onFile} capture disabled={readOnly} />
@@ -319,6 +337,12 @@ export default function Editor() {
               controls={panel === 'background' ? BACKGROUND_PANEL_ID : undefined}
               onClick={() => setPanel(panel === 'background' ? null : 'background')}
             />
+            <ToolButton
+              label="Music"
+              icon={ICONS.music}
+              disabled={readOnly}
+              onClick={() => setOpen({ kind: 'music' })}
+            />
           </nav>
         </>
       </footer>
@@ -335,6 +359,13 @@ export default function Editor() {
         onClose={() => setOpen(null)}
       />
       <ShortcutsDialog open={open?.kind === 'keys'} onClose={() => setOpen(null)} />
+      <MusicDialog
+        open={open?.kind === 'music'}
+        store={store}
+        media={media}
+        card={card}
+        onClose={() => setOpen(null)}
+      />
       <PhotoChoiceDialog
         open={open?.kind === 'photo'}
         onLayer={() => {
@@ -367,6 +398,7 @@ export default function Editor() {
             ? { blob: m.blob, width: m.width, height: m.height, duration: m.duration }
             : undefined;
         }}
+        music={(id) => media.getMusic(id)}
         onClose={() => setOpen(null)}
         onExported={(files, cards, updatedAt) => {
           exportedNames.current.push(...files.map((f) => f.name));

@@ -3,7 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { isEmptyStory } from '@/lib/export/emptyStory';
 import type { ImageFormat, MediaSourceLookup } from '@/lib/export/image';
-import { exportPlannedCards, type ExportedFile } from '@/lib/export/exportStory';
+import {
+  exportPlannedCards,
+  type ExportedFile,
+  type StoryExportOptions,
+} from '@/lib/export/exportStory';
 import { exportFailureMessage } from '@/lib/export/failure';
 import { naturalKind, planCards, planStoryExport, withUniqueNames } from '@/lib/export/storyPlan';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
@@ -29,6 +33,8 @@ interface ExportDialogProps {
   store: EditorStore;
   lookup: MediaSourceLookup;
   video: (id: MediaId) => VideoMedia | undefined;
+  /** A card's decoded music by its media id. */
+  music?: StoryExportOptions['music'];
   onClose: () => void;
   /** Files just made (with each one's card number), to keep with the draft. */
   onExported?: (files: File[], cards: number[], docUpdatedAt: number) => void;
@@ -66,6 +72,7 @@ function ExportForm({
   store,
   lookup,
   video,
+  music,
   onExported,
   takenNames,
   stored,
@@ -147,6 +154,7 @@ function ExportForm({
       preset,
       lookup,
       video,
+      music,
       signal: controller.signal,
       engine,
       onEngine: (id, reason) => {

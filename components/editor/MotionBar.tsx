@@ -8,6 +8,7 @@ import { animationOptions, defaultAnimation, MAX_TIME, type AnimationKind } from
 import { layerMovesInCard } from '@/lib/export/cardMotion';
 import { findLayer, type Card } from '@/lib/story';
 import styles from './MotionBar.module.css';
+import { useMusicPlayback, type StageMusic } from './useMusicPlayback';
 
 /**
  * The selected layer's "Animation" and the card's "Play"/"Pause". Playing runs the card's motion
@@ -18,15 +19,19 @@ export function MotionBar({
   stage,
   card,
   selectedId,
+  music = null,
 }: {
   store: EditorStore;
   stage: FabricStage | null;
   card: Card;
   selectedId: string | null;
+  /** The card's decoded music, played with the card. */
+  music?: StageMusic;
 }) {
   const [playing, setPlaying] = useState(false);
+  const sound = useMusicPlayback();
   const layer = findLayer(card, selectedId);
-  const moving = layerMovesInCard(card);
+  const moving = layerMovesInCard(card) || !!music;
   const options = layer ? animationOptions(layer.type) : [{ kind: 'none' as const, label: 'None' }];
   const animation = layer?.animation && layer.animation.kind !== 'none' ? layer.animation : null;
 
@@ -42,7 +47,11 @@ export function MotionBar({
       stage.pause();
       return;
     }
-    stage.play(card.duration, () => setPlaying(false));
+    stage.play(card.duration, () => {
+      setPlaying(false);
+      sound.stop();
+    });
+    sound.start(music, card.duration);
     setPlaying(true);
   };
 

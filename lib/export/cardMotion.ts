@@ -12,6 +12,14 @@ export function layerMovesInCard(card: Card): boolean {
   return card.layers.some(layerMoves);
 }
 
+/**
+ * Whether a card without a video background exports as a video: a layer moves, or it has music
+ * (then it is an MP4 of its "Card length" with the music's sound).
+ */
+export function stillCardIsVideo(card: Card): boolean {
+  return layerMovesInCard(card) || !!card.music;
+}
+
 /** How long a still card with motion plays, seconds (its "Card length", 1–60 s). */
 export function motionCardSeconds(card: Card): number {
   return clampCardLength(card.duration, MOTION_CARD_SECONDS);

@@ -1,5 +1,5 @@
 import type { Card, MediaId, StoryDocument } from '../story';
-import { layerMovesInCard, motionCardSeconds } from './cardMotion';
+import { motionCardSeconds, stillCardIsVideo } from './cardMotion';
 import { storyFileName, uniqueFileNames } from './fileName';
 import type { ImageFormat } from './image';
 import { planSegments, type Segment, type VideoPreset } from './video/presets';
@@ -32,11 +32,11 @@ export interface StoryPlanOptions {
 const IMAGE_WEIGHT = 0.5;
 
 /**
- * A card's natural kind: video when its background is a video or a layer moves, a picture
+ * A card's natural kind: video when its background is a video, a layer moves or it has music, a picture
  * otherwise.
  */
 export function naturalKind(card: Card): CardExportKind {
-  return card.background.type === 'video' || layerMovesInCard(card) ? 'video' : 'image';
+  return card.background.type === 'video' || stillCardIsVideo(card) ? 'video' : 'image';
 }
 
 /**
@@ -57,9 +57,9 @@ export function planCards(
     const cardNumber = numbered ? number : undefined;
     const kind = kindOf(card);
     const bg = card.background;
-    if (kind === 'video' && bg.type !== 'video' && layerMovesInCard(card)) {
-      // A still card with motion: a video of its "Card length".
-      const segments = planSegments(preset, 0, motionCardSeconds(card), false);
+    if (kind === 'video' && bg.type !== 'video' && stillCardIsVideo(card)) {
+      // A still card with motion or music: a video of its "Card length".
+      const segments = planSegments(preset, 0, motionCardSeconds(card), !!card.music);
       return {
         card,
         number,
@@ -85,7 +85,7 @@ export function planCards(
       throw new RangeError(`The video of card ${number} is not loaded. Add it again and retry.`);
     }
     const end = Math.min(bg.trimEnd ?? duration, duration);
-    const segments = planSegments(preset, bg.trimStart, end, !bg.muted);
+    const segments = planSegments(preset, bg.trimStart, end, !bg.muted || !!card.music);
     return {
       card,
       number,

@@ -1,3 +1,4 @@
+import type { LoadedMusic } from '../audio/decode';
 import type { MediaId } from '../story';
 import { releaseMedia, type LoadedMedia } from './load';
 
@@ -11,6 +12,8 @@ export interface DrawableMedia {
 /** The decoded media of one editing session, looked up by the ids the document refers to. */
 export class MediaRegistry {
   private readonly items = new Map<MediaId, LoadedMedia>();
+  /** Audio files opened as music, by the same content ids (they hold no element to release). */
+  private readonly music = new Map<MediaId, LoadedMusic>();
 
   /**
    * Adds a medium and returns the one to use: the same bytes opened twice keep the first copy,
@@ -30,6 +33,24 @@ export class MediaRegistry {
     return this.items.get(id);
   }
 
+  /** Adds an audio file opened as music; the same bytes opened twice keep the first copy. */
+  addMusic(music: LoadedMusic): LoadedMusic {
+    const existing = this.music.get(music.id);
+    if (existing) return existing;
+    this.music.set(music.id, music);
+    return music;
+  }
+
+  /** The music opened under `id`, if any. */
+  getMusic(id: MediaId): LoadedMusic | undefined {
+    return this.music.get(id);
+  }
+
+  /** The stored bytes of any medium (photo, video or music), to save them with the draft. */
+  blob(id: MediaId): Blob | undefined {
+    return this.items.get(id)?.blob ?? this.music.get(id)?.blob;
+  }
+
   /**
    * What the renderers draw for a medium (its element and display size), or null when it is
    * not loaded: the one adapter from media to the stage, exports and thumbnails.
@@ -46,6 +67,7 @@ export class MediaRegistry {
 
   /** Releases (object URL, video decoder) every medium whose id is not in `keep`. */
   releaseExcept(keep: ReadonlySet<MediaId>): void {
+    for (const id of this.music.keys()) if (!keep.has(id)) this.music.delete(id);
     for (const [id, m] of this.items) {
       if (keep.has(id)) continue;
       this.items.delete(id);

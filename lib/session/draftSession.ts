@@ -12,7 +12,7 @@ import {
 import { DraftLock } from '../drafts/tabLock';
 import type { EditorStore } from '../editor/store';
 import { loadMedia, mediaErrorMessage, type MediaRegistry } from '../media';
-import { createStory, storyMediaIds, type StoryDocument } from '../story';
+import { createStory, storyMediaIds, storyMusicIds, type StoryDocument } from '../story';
 import { openProblemMessage, type OpenProblem } from './openProblem';
 
 export type { OpenProblem } from './openProblem';
@@ -246,7 +246,31 @@ export class DraftSession {
       const bg = card.background;
       if (bg.type === 'image' || bg.type === 'video') backgrounds.add(bg.mediaId);
     }
-    await Promise.all(storyMediaIds(doc).map((id) => this.loadMedium(id, backgrounds.has(id))));
+    const music = storyMusicIds(doc);
+    await Promise.all(
+      storyMediaIds(doc).map((id) =>
+        music.has(id) ? this.loadMusic(id) : this.loadMedium(id, backgrounds.has(id)),
+      ),
+    );
+  }
+
+  /** A card's music, decoded again from the bytes stored with the draft. */
+  private async loadMusic(mediaId: string): Promise<void> {
+    if (this.media.getMusic(mediaId) || !this.repo) return;
+    const blob = await this.repo.getMedia(mediaId).catch(() => undefined);
+    if (!blob) {
+      this.update({
+        mediaError:
+          'The music of this draft is missing from this device. Add it again with "Music".',
+      });
+      return;
+    }
+    try {
+      const { loadMusic } = await import('../audio/decode');
+      this.media.addMusic(await loadMusic(blob, 'The saved music', mediaId));
+    } catch (e) {
+      this.update({ mediaError: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   private async loadMedium(mediaId: string, background: boolean): Promise<void> {
@@ -313,7 +337,7 @@ export class DraftSession {
   private async saveDoc(doc: StoryDocument): Promise<void> {
     if (!this.repo || this.store.getState().readOnly || this.state.expired) return;
     try {
-      const blobOf = (id: string) => this.media.get(id)?.blob;
+      const blobOf = (id: string) => this.media.blob(id);
       if (!this.known) {
         // The first change of a new story: now it becomes a draft.
         await this.storeNew(doc, blobOf);

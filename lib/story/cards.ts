@@ -16,15 +16,25 @@ export function cardMediaId(card: Card): MediaId | null {
   return bg.type === 'image' || bg.type === 'video' ? bg.mediaId : null;
 }
 
-/** Ids of the media a story uses (backgrounds and photo layers), each once, in card order. */
+/**
+ * Ids of the media a story uses (backgrounds, photo layers and music), each once, in card order.
+ */
 export function storyMediaIds(doc: StoryDocument): MediaId[] {
   const ids = new Set<MediaId>();
   for (const card of doc.cards) {
     const id = cardMediaId(card);
     if (id) ids.add(id);
     for (const l of card.layers) if (l.type === 'photo') ids.add(l.mediaId);
+    if (card.music) ids.add(card.music.mediaId);
   }
   return [...ids];
+}
+
+/** Ids of the audio files a story's cards play as music, each once. */
+export function storyMusicIds(doc: StoryDocument): Set<MediaId> {
+  const ids = new Set<MediaId>();
+  for (const card of doc.cards) if (card.music) ids.add(card.music.mediaId);
+  return ids;
 }
 
 /** The story with one card replaced (matched by id); the same object when it is not there. */

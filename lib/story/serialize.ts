@@ -143,6 +143,18 @@ function checkLayer(v: unknown, path: string): asserts v is Layer {
   if ('animation' in v && !isAnimation(v.animation)) delete v.animation;
 }
 
+function isMusic(v: unknown): boolean {
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  return (
+    isObject(v) &&
+    typeof v.mediaId === 'string' &&
+    v.mediaId.length > 0 &&
+    finite(v.start) &&
+    finite(v.volume) &&
+    finite(v.videoVolume)
+  );
+}
+
 function checkCard(v: unknown, path: string): asserts v is Card {
   if (!isObject(v)) fail(path, 'an object');
   str(v, 'id', path);
@@ -150,6 +162,9 @@ function checkCard(v: unknown, path: string): asserts v is Card {
   checkBackground(v.background, `${path}.background`);
   if (!Array.isArray(v.layers)) fail(`${path}.layers`, 'a list');
   v.layers.forEach((l, j) => checkLayer(l, `${path}.layers[${j}]`));
+  // Music is optional (added to v2 without a migration: older cards simply have none); a
+  // damaged one is dropped rather than making the story unreadable.
+  if ('music' in v && !isMusic(v.music)) delete v.music;
 }
 
 /** Runs the migrations that take a document from its version to the current one. */

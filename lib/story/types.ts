@@ -189,6 +189,21 @@ export type Layer = TextLayer | StickerLayer | DrawingLayer | PhotoLayer;
 export type LayerType = Layer['type'];
 
 /**
+ * A card's music: the person's own audio file (stored with the draft like photos, by its content
+ * hash), where in the track the card's music starts, and its loudness. Optional on v2 cards: a
+ * card without it has no music, so stories stored before music existed need no migration.
+ */
+export interface CardMusic {
+  mediaId: MediaId;
+  /** "Music start": seconds into the track where the card's music begins. */
+  start: number;
+  /** "Music volume": amplitude gain, 0–1. */
+  volume: number;
+  /** "Video sound volume" on a video card: gain of the video's own sound, 0–1. */
+  videoVolume: number;
+}
+
+/**
  * One card of a story: its own background and layers. Layer and background commands, the stage
  * and the exports all work on one card.
  */
@@ -199,6 +214,8 @@ export interface Card {
   layers: Layer[];
   /** Seconds, for a still card that exports as a video (music or motion). */
   duration: number;
+  /** The card's music; absent means none. */
+  music?: CardMusic;
 }
 
 export interface StoryDocument {

@@ -16,3 +16,4 @@ export { deleteCard } from './deleteCard';
 export { moveCardTo, moveCardEarlier, moveCardLater } from './moveCard';
 export { setCardDuration, MIN_CARD_SECONDS, MAX_CARD_SECONDS } from './setCardDuration';
 export { setAnimation } from './setAnimation';
+export { setMusic, updateMusic, removeMusic, type MusicChanges } from './setMusic';

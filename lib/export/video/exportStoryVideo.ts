@@ -64,7 +64,8 @@ export async function exportStoryVideo(
   if (!source)
     throw new VideoExportError('The background video is not loaded. Add it again and retry.');
   const end = Math.min(bg.trimEnd ?? source.duration, source.duration);
-  const segments = planSegments(preset, bg.trimStart, end, !bg.muted);
+  // Music gives a muted video a sound track too (mixed in after the engine).
+  const segments = planSegments(preset, bg.trimStart, end, !bg.muted || !!doc.music);
   // Moving layers: the overlay holds the layers under the first one, the worker draws the rest.
   const { still } = splitAtFirstMoving(doc);
   const motion = await prepareMotionLayers(doc, layerMedia ?? (() => null), end - bg.trimStart);

@@ -6,6 +6,7 @@ import { StaticCanvas } from 'fabric';
 import { BufferTarget, Mp4OutputFormat, Output, VideoSample, VideoSampleSource } from 'mediabunny';
 import { BackgroundObject, createLayerObject, loadStoryFonts } from '../../render';
 import type { Card, Layer } from '../../story';
+import type { CardSound } from '../audio';
 import { layerMoves, motionCardSeconds } from '../cardMotion';
 import type { MediaSourceLookup } from '../image';
 import { abortError, VideoExportError } from './job';
@@ -26,6 +27,8 @@ export interface MotionCardOptions {
   signal: AbortSignal;
   /** 0–1 over the card. */
   onProgress: (fraction: number) => void;
+  /** The card's sound (music), given to each file as an AAC track; none when absent. */
+  sound?: CardSound;
 }
 
 /** A 1080×1920 canvas with the card's background and `layers` drawn by Fabric, once. */
@@ -90,14 +93,15 @@ async function loadKernels(): Promise<YuvKernels | null> {
 
 /**
  * Exports a still card with moving layers as MP4 files of its "Card length" (1–60 s): 1080×1920,
- * constant 30 fps, H.264 with a keyframe every 2 s, BT.709, no sound, split as the preset says.
+ * constant 30 fps, H.264 with a keyframe every 2 s, BT.709, with the card's music (AAC 48 kHz
+ * stereo) when it has some, split as the preset says.
  * What each frame shows is what the stage plays at that time.
  */
 export async function exportMotionCard(
   card: Card,
   lookup: MediaSourceLookup,
   preset: VideoPreset,
-  { signal, onProgress }: MotionCardOptions,
+  { signal, onProgress, sound }: MotionCardOptions,
 ): Promise<Blob[]> {
   if (typeof VideoEncoder === 'undefined') {
     throw new VideoExportError(
@@ -111,7 +115,8 @@ export async function exportMotionCard(
   let composeMs = 0;
   let encodeMs = 0;
   let pixels = 0;
-  const segments = planSegments(preset, 0, length, false);
+  const segments = planSegments(preset, 0, length, !!sound);
+  await sound?.prepare(segments);
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
@@ -126,6 +131,7 @@ export async function exportMotionCard(
       keyFrameInterval: KEYFRAME_SECONDS,
     });
     output.addVideoTrack(source, { frameRate: FRAME_RATE });
+    const writeSound = sound?.addTrack(output, files.length) ?? null;
     await output.start();
     const first = Math.round(seg.start * FRAME_RATE);
     const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
@@ -154,8 +160,10 @@ export async function exportMotionCard(
       done++;
       onProgress(done / total);
     }
+    await writeSound?.();
     await output.finalize();
-    files.push(new Blob([output.target.buffer!], { type: 'video/mp4' }));
+    const file = new Blob([output.target.buffer!], { type: 'video/mp4' });
+    files.push(sound ? await sound.finish(file, files.length, signal) : file);
   }
   performance.measure('story-export-motion-card', {
     start: started,

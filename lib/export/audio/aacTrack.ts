@@ -1,0 +1,124 @@
+// Puts a block of mixed 48 kHz stereo PCM into an MP4 as AAC-LC: through WebCodecs'
+// AudioEncoder (mediabunny's AudioSampleSource) where the browser has AAC, or by muxing the
+// finished file again with ffmpeg.wasm's AAC encoder where it has not (Firefox).
+import { AudioSample, AudioSampleSource, canEncodeAudio, type Output } from 'mediabunny';
+import { MIX_SAMPLE_RATE } from '../../audio';
+import type { FfmpegSession } from '../video/ffmpegSession';
+import { AUDIO_BITRATE, AUDIO_CHANNELS } from '../video/presets';
+
+/** Stereo PCM, one Float32Array per channel, at 48 kHz. */
+export type StereoPcm = readonly [Float32Array, Float32Array];
+
+let aacSupport: Promise<boolean> | null = null;
+
+/** Whether this browser encodes AAC-LC 48 kHz stereo with WebCodecs (asked once). */
+export function canEncodeAac(): Promise<boolean> {
+  aacSupport ??= (
+    typeof AudioEncoder === 'undefined'
+      ? Promise.resolve(false)
+      : canEncodeAudio('aac', {
+          numberOfChannels: AUDIO_CHANNELS,
+          sampleRate: MIX_SAMPLE_RATE,
+          bitrate: AUDIO_BITRATE,
+        })
+  ).catch(() => false);
+  return aacSupport;
+}
+
+/** Left and right interleaved, as AudioData's 'f32' format wants them. */
+export function interleave([left, right]: StereoPcm): Float32Array {
+  const out = new Float32Array(left.length * 2);
+  for (let i = 0; i < left.length; i++) {
+    out[2 * i] = left[i]!;
+    out[2 * i + 1] = right[i]!;
+  }
+  return out;
+}
+
+/** Samples per AudioSample handed to the encoder (about 0.34 s). */
+const CHUNK_FRAMES = 16_384;
+
+/**
+ * Adds an AAC audio track to `output` (call before `output.start()`); the returned function
+ * writes `pcm` into it (call after `start()`, before `finalize()`).
+ */
+export function addAacTrack(output: Output, pcm: StereoPcm): () => Promise<void> {
+  const source = new AudioSampleSource({ codec: 'aac', bitrate: AUDIO_BITRATE });
+  output.addAudioTrack(source);
+  return async () => {
+    const frames = pcm[0].length;
+    for (let at = 0; at < frames; at += CHUNK_FRAMES) {
+      const end = Math.min(frames, at + CHUNK_FRAMES);
+      const sample = new AudioSample({
+        data: interleave([pcm[0].subarray(at, end), pcm[1].subarray(at, end)]),
+        format: 'f32',
+        numberOfChannels: AUDIO_CHANNELS,
+        sampleRate: MIX_SAMPLE_RATE,
+        timestamp: at / MIX_SAMPLE_RATE,
+      });
+      await source.add(sample);
+      sample.close();
+    }
+    source.close();
+  };
+}
+
+type Session = Awaited<ReturnType<typeof FfmpegSession.start>>;
+
+/**
+ * Muxes `pcm` into a finished MP4 as its only sound, AAC-LC 48 kHz stereo, with a running
+ * ffmpeg.wasm session: the video is copied, not re-encoded; any sound it had is replaced.
+ */
+export async function muxAac(session: Session, video: Blob, pcm: StereoPcm): Promise<Blob> {
+  await session.write('/v.mp4', new Uint8Array(await video.arrayBuffer()));
+  const samples = interleave(pcm);
+  await session.write('/sound.pcm', new Uint8Array(samples.buffer));
+  const code = await session.exec([
+    '-hide_banner',
+    '-i',
+    '/v.mp4',
+    '-f',
+    'f32le',
+    '-ar',
+    String(MIX_SAMPLE_RATE),
+    '-ac',
+    String(AUDIO_CHANNELS),
+    '-i',
+    '/sound.pcm',
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-c:v',
+    'copy',
+    '-c:a',
+    'aac',
+    '-b:a',
+    String(AUDIO_BITRATE),
+    '-movflags',
+    '+faststart',
+    '/out.mp4',
+  ]);
+  await session.remove('/v.mp4').catch(() => undefined);
+  await session.remove('/sound.pcm').catch(() => undefined);
+  if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${session.log.slice(-3).join(' ')}`);
+  return new Blob([(await session.take('/out.mp4')) as BlobPart], { type: 'video/mp4' });
+}
+
+/**
+ * Muxes `pcm` into a finished video-only MP4 as AAC-LC 48 kHz stereo with ffmpeg.wasm: the way
+ * for browsers without WebCodecs AAC.
+ */
+export async function muxAacWithFfmpeg(
+  video: Blob,
+  pcm: StereoPcm,
+  signal: AbortSignal,
+): Promise<Blob> {
+  const { FfmpegSession: Ffmpeg } = await import('../video/ffmpegSession');
+  const session = await Ffmpeg.start(signal);
+  try {
+    return await muxAac(session, video, pcm);
+  } finally {
+    session.close();
+  }
+}

@@ -1,0 +1,139 @@
+// Music export benchmark (issue 11 goal), printed as figures — never pass/fail. In headless
+// Chromium through the app's own dialogs: a 10 s photo card with 3 animated layers (Pop text,
+// Slide up text, Pulse sticker) exported as MP4, without music and with a 44.1 kHz MP3 (a sine
+// made with Debian's ffmpeg), in the same run. Prints the median export time of each (from
+// "Start export" to the list of files) and their ratio; the goal is ≤ 2.5 s with music.
+// `--runs N` (default 3). A run counts only when it finished without an alert and its MP4
+// lasts 10 s (with an AAC track when it has music); scripts/bench-util.mjs prints the rest.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { createReport, formatSummary, root, startServer, waitOrAlert } from './bench-util.mjs';
+
+const PORT = Number(process.env.BENCH_PORT) || 3293;
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
+const out = join(root, 'bench-results');
+mkdirSync(out, { recursive: true });
+const report = createReport('bench:music');
+const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const song = join(out, 'music-44k1-mono.mp3');
+const made = spawnSync('ffmpeg', [
+  '-loglevel',
+  'error',
+  '-y',
+  '-f',
+  'lavfi',
+  '-i',
+  'sine=frequency=440:sample_rate=44100:duration=30',
+  '-ac',
+  '1',
+  song,
+]);
+if (made.status !== 0) throw new Error('ffmpeg could not make the test song');
+
+/** ffprobe's duration and audio codec of a file. */
+function probe(file) {
+  const r = spawnSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_streams',
+    '-show_format',
+    '-of',
+    'json',
+    file,
+  ]);
+  const j = JSON.parse(r.stdout.toString());
+  return {
+    duration: Number(j.format.duration),
+    audio: j.streams.find((s) => s.codec_type === 'audio')?.codec_name ?? null,
+  };
+}
+
+const server = await startServer(PORT);
+const browser = await chromium.launch({
+  executablePath: findChromium() ?? undefined,
+  args: CHROMIUM_ARGS,
+});
+try {
+  async function exportCard(withMusic) {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.base}/editor/`);
+      await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+      await page
+        .getByLabel('Add photo or video')
+        .setInputFiles(join(root, 'tests/fixtures/photo.jpg'));
+      const animate = (label) =>
+        page.getByRole('combobox', { name: 'Animation' }).selectOption({ label });
+      for (const [text, animation] of [
+        ['Pop goes the text', 'Pop'],
+        ['Sliding up', 'Slide up'],
+      ]) {
+        await page.getByRole('button', { name: 'Add text' }).click();
+        await page.getByRole('textbox', { name: 'Story text' }).fill(text);
+        await page
+          .getByRole('dialog', { name: 'Text' })
+          .getByRole('button', { name: 'Done' })
+          .click();
+        await animate(animation);
+      }
+      await page.getByRole('button', { name: 'Stickers' }).click();
+      await page
+        .getByRole('dialog', { name: 'Stickers' })
+        .getByRole('button', { name: 'red heart' })
+        .click();
+      await animate('Pulse');
+      if (withMusic) {
+        await page.getByRole('button', { name: 'Music', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Music' });
+        await dialog.getByLabel('Add music').setInputFiles(song);
+        await waitOrAlert(page, dialog.getByRole('slider', { name: 'Music start' }), 60_000);
+        await dialog.getByRole('button', { name: 'Done' }).click();
+      }
+      await page.getByRole('spinbutton', { name: 'Card length' }).fill('10');
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      const t = performance.now();
+      await dialog.getByRole('button', { name: 'Start export' }).click();
+      await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 600_000);
+      const wall = performance.now() - t;
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        dialog.getByRole('button', { name: 'Download' }).click(),
+      ]);
+      const file = probe(await download.path());
+      if (!(Math.abs(file.duration - 10) < 0.2))
+        throw new Error(`the export lasts ${file.duration} s, not 10 s`);
+      if (withMusic && file.audio !== 'aac')
+        throw new Error(`the export has no AAC track (${file.audio})`);
+      return wall;
+    } finally {
+      await context.close();
+    }
+  }
+
+  const still = await report.measure('10 s photo card, 3 animated layers', RUNS, () =>
+    exportCard(false),
+  );
+  const music = await report.measure('the same card with music', RUNS, () => exportCard(true));
+  console.log(`10 s photo card, 3 animated layers:            ${formatSummary(still, sec)}`);
+  console.log(`the same with music (goal ≤ 2.50 s):           ${formatSummary(music, sec)}`);
+  if (still.median && music.median)
+    console.log(
+      `music / no music (same run):                   ${(music.median / still.median).toFixed(2)}×`,
+    );
+} catch (e) {
+  report.fail('bench:music', e);
+} finally {
+  await browser.close();
+  server.stop();
+}
+report.finish();
