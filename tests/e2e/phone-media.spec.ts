@@ -46,12 +46,16 @@ test('preparing a large HEIC photo shows progress and can be cancelled; the stor
   await openEditor(page);
   const stage = page.getByLabel('Story canvas');
   const before = await stage.screenshot();
+  // The decoder runs in its own worker (the only one the page starts here).
+  const started = page.waitForEvent('worker');
   await page.getByLabel('Add photo or video').setInputFiles(big);
+  const decoder = await started;
   await expect(page.getByRole('progressbar', { name: 'Preparing photo' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel preparing photo' }).click();
   await expect(page.getByRole('progressbar', { name: 'Preparing photo' })).toHaveCount(0);
   await expect(alerts(page)).toHaveCount(0);
-  await page.waitForTimeout(500);
+  // Cancelling ends the decoder's worker: once it is gone, no late result can reach the stage.
+  await expect.poll(() => page.workers().includes(decoder), { timeout: 10_000 }).toBe(false);
   expect((await stage.screenshot()).equals(before)).toBe(true);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
