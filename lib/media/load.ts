@@ -6,7 +6,6 @@ import { decodeHeif } from './heif/heifDecoder';
 import { makeVideoProxy } from './videoProxy';
 import { gifTiming, isAnimatedWebp, webpFrameDurations } from './animatedImage';
 import { animationVideoSeconds, makeAnimationVideo } from './animationVideo';
-import { canDecodeWebpFrames, makeWebpAnimationVideo } from './webpAnimation';
 import { readImageSize } from './imageSize';
 import { sniffFormat } from './sniff';
 
@@ -180,10 +179,14 @@ export async function loadMedia(
       );
   }
   // An animated WebP where the browser can decode its frames (else its first frame, a photo).
-  if (!knownId && isAnimatedWebp(header) && (await canDecodeWebpFrames())) {
-    const durations = webpFrameDurations(new Uint8Array(await file.arrayBuffer()));
+  if (!knownId && isAnimatedWebp(header)) {
+    // Loaded only when such a file arrives: it carries the MP4 writer (mediabunny).
+    const webp = await import('./webpAnimation');
+    const durations = (await webp.canDecodeWebpFrames())
+      ? webpFrameDurations(new Uint8Array(await file.arrayBuffer()))
+      : [];
     if (durations.length > 1)
-      return openAnimation(name, options, (o) => makeWebpAnimationVideo(file, durations, o));
+      return openAnimation(name, options, (o) => webp.makeWebpAnimationVideo(file, durations, o));
   }
   if (format.kind === 'image') {
     const size = readImageSize(header, format.mime);
