@@ -24,6 +24,7 @@ import { ExportProgress, type Running } from './ExportProgress';
 import { ExportedFiles } from './ExportedFiles';
 import { FORMATS, StoryOptions } from './StoryOptions';
 import { VideoOptions } from './VideoOptions';
+import forms from './forms.module.css';
 
 interface ExportDialogProps {
   open: boolean;
@@ -184,17 +185,17 @@ function ExportForm({
 
   const running = phase.kind === 'running';
   return (
-    <div className="export-form">
+    <div className={styles.form}>
       {isEmptyStory(doc) && (
         <p role="alert">
           This story is empty: only its background would be exported. Close this and add a photo,
           text or a sticker first — or export it as it is.
         </p>
       )}
-      <fieldset className="plain" disabled={running}>
+      <fieldset className={forms.plain} disabled={running}>
         <legend className="visually-hidden">What to export</legend>
         {several && (
-          <label className="radio">
+          <label className={forms.radio}>
             <input
               type="radio"
               name="export-kind"
@@ -204,7 +205,7 @@ function ExportForm({
             Whole story
           </label>
         )}
-        <label className="radio">
+        <label className={forms.radio}>
           <input
             type="radio"
             name="export-kind"
@@ -213,7 +214,7 @@ function ExportForm({
           />{' '}
           Image
         </label>
-        <label className="radio">
+        <label className={forms.radio}>
           <input
             type="radio"
             name="export-kind"
@@ -263,7 +264,7 @@ function ExportForm({
         )
       )}
       {/* Sticky: "Start export" stays in view on a small phone, whatever is open above it. */}
-      <div className={`sheet-actions ${styles.actions}`}>
+      <div className={`${forms.sheetActions} ${styles.actions}`}>
         {running ? (
           <button
             type="button"

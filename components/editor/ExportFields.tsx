@@ -2,6 +2,7 @@
 
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
+import forms from './forms.module.css';
 
 /** The combobox "Preset": which networks' limits video files are made for. */
 export function PresetField({
@@ -12,7 +13,7 @@ export function PresetField({
   onPreset: (p: VideoPreset) => void;
 }) {
   return (
-    <label className="field">
+    <label className={forms.field}>
       <span>Preset</span>
       <select
         aria-label="Preset"
@@ -40,7 +41,7 @@ export function EngineField({
   onEngine: (e: EnginePreference) => void;
 }) {
   return (
-    <label className="field">
+    <label className={forms.field}>
       <span>Engine</span>
       <select
         aria-label="Engine"

@@ -30,7 +30,12 @@ export function ExportProgress({ running }: { running: Running }) {
         : `about ${Math.ceil(left / 60)} min left`;
   return (
     <div className={styles.wrap}>
-      <progress aria-label="Export progress" max={100} value={percent} className="progress" />
+      <progress
+        aria-label="Export progress"
+        max={100}
+        value={percent}
+        className={styles.progress}
+      />
       <p className="muted" aria-live="polite">
         {percent}% · {eta}
         {running.engine ? ` · ${running.engine}` : ''}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '@/lib/format/bytes';
 import { ShareActions } from './ShareActions';
+import styles from './ExportedFiles.module.css';
 
 interface ExportedFilesProps {
   files: File[];
@@ -18,7 +19,7 @@ interface ExportedFilesProps {
 export function ExportedFiles({ files, cards, urls, several }: ExportedFilesProps) {
   return (
     <>
-      <ul aria-label="Exported files" className="files">
+      <ul aria-label="Exported files" className={styles.files}>
         {files.map((f, i) => (
           <li key={f.name} data-card={cards[i]}>
             {f.type.startsWith('image/') ? (

@@ -1,6 +1,7 @@
 'use client';
 
 import { Dialog } from './Dialog';
+import forms from './forms.module.css';
 
 interface PhotoChoiceDialogProps {
   open: boolean;
@@ -22,7 +23,7 @@ export function PhotoChoiceDialog({
   return (
     <Dialog title="Add photo" open={open} onClose={onClose}>
       <p className="muted">This story already has a background. Where should the new photo go?</p>
-      <div className="sheet-actions">
+      <div className={forms.sheetActions}>
         <button type="button" className="chip" onClick={onBackground}>
           Replace the background
         </button>

@@ -11,6 +11,7 @@ import {
   whatsappLink,
 } from '@/lib/share/share';
 import styles from './ShareActions.module.css';
+import forms from './forms.module.css';
 
 /**
  * What to do with exported files (with `cards`, the card number of each file, for a story of
@@ -37,7 +38,7 @@ export function ShareActions({ files, cards }: { files: File[]; cards?: number[]
 
   return (
     <div className={styles.share}>
-      <label className="field">
+      <label className={forms.field}>
         <span>Caption</span>
         <textarea
           rows={2}

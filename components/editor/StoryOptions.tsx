@@ -7,6 +7,7 @@ import type { VideoPreset } from '@/lib/export/video/presets';
 import type { StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
 import { EngineField, PresetField } from './ExportFields';
+import forms from './forms.module.css';
 
 export const FORMATS: readonly { value: ImageFormat; label: string }[] = [
   { value: 'png', label: 'PNG (sharpest)' },
@@ -33,7 +34,7 @@ export function StoryOptions(props: StoryOptionsProps) {
   const videos = doc.cards.filter((c) => naturalKind(c) === 'video').length;
   const stills = doc.cards.length - videos;
   return (
-    <fieldset className="video-options" disabled={disabled}>
+    <fieldset className={forms.options} disabled={disabled}>
       <legend className="visually-hidden">Story settings</legend>
       <p className="muted">
         {doc.cards.length} cards in order: {stills} picture{stills === 1 ? '' : 's'}

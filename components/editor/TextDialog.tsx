@@ -9,6 +9,7 @@ import { Dialog } from './Dialog';
 import { Slider } from './Slider';
 import styles from './TextDialog.module.css';
 import { Swatches } from './Swatches';
+import forms from './forms.module.css';
 
 interface TextDialogProps {
   open: boolean;
@@ -136,7 +137,7 @@ function TextForm({
         format={(v) => `${v} px`}
         onChange={(fontSize) => set({ fontSize })}
       />
-      <div className="sheet-actions">
+      <div className={forms.sheetActions}>
         <button type="submit" className="primary">
           Done
         </button>

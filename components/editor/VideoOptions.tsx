@@ -7,6 +7,7 @@ import { planSegments, type VideoPreset } from '@/lib/export/video/presets';
 import type { VideoBackground } from '@/lib/story';
 import { EngineField, PresetField } from './ExportFields';
 import { OfflineEngine } from './OfflineEngine';
+import forms from './forms.module.css';
 
 interface VideoOptionsProps {
   background: VideoBackground;
@@ -42,11 +43,11 @@ export function VideoOptions({
     plan = e instanceof Error ? e.message : '';
   }
   return (
-    <fieldset className="video-options" disabled={disabled}>
+    <fieldset className={forms.options} disabled={disabled}>
       <legend className="visually-hidden">Video settings</legend>
       <PresetField preset={preset} onPreset={onPreset} />
       <div className="row">
-        <label className="field">
+        <label className={forms.field}>
           <span>Trim start</span>
           <input
             type="number"
@@ -64,7 +65,7 @@ export function VideoOptions({
             }
           />
         </label>
-        <label className="field">
+        <label className={forms.field}>
           <span>Trim end</span>
           <input
             type="number"
@@ -82,7 +83,7 @@ export function VideoOptions({
             }
           />
         </label>
-        <label className="radio">
+        <label className={forms.radio}>
           <input
             type="checkbox"
             checked={background.muted}

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { addText, analysePng, expect, fixture, openEditor, test } from './fixtures';
+import { addText, analysePng, appAlerts, expect, fixture, openEditor, test } from './fixtures';
 import { frameAt, hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Cards' }).getByRole('button');
@@ -323,7 +323,7 @@ test('a draft stored by the previous release (one background, no cards) opens as
   await expect(cards(page)).toHaveCount(1);
   await expect(current(page)).toHaveAccessibleName('Card 1');
   await expect(layerNames(page)).toHaveText(['No layer selected', 'Text “From v1”']);
-  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+  await expect(appAlerts(page)).toHaveCount(0);
   // The photo is the background: its framing controls are offered.
   await page.getByRole('button', { name: 'Background' }).click();
   await expect(page.getByRole('region', { name: 'Background settings' })).toContainText(/Zoom/i);

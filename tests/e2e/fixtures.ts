@@ -124,3 +124,10 @@ export async function colourBlob(
 /** Path of a committed fixture file. */
 export const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+/**
+ * The app's own alerts that say something. Next's route announcer is an alert too (it reads the
+ * new page's title after a client-side navigation), so it is left out.
+ */
+export const appAlerts = (page: Page) =>
+  page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
