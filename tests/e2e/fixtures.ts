@@ -131,3 +131,18 @@ export const fixture = (name: string) =>
  */
 export const appAlerts = (page: Page) =>
   page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
+
+/** The colour of the green square shape `addSquare` adds. */
+export const SQUARE: [number, number, number] = [0x34, 0xc7, 0x59];
+
+/** Adds a green square shape: flat colour, symmetric, easy to find in an export. */
+export async function addSquare(page: Page) {
+  await page.getByRole('button', { name: 'Stickers' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stickers' });
+  await dialog
+    .getByRole('radiogroup', { name: 'Shape colour' })
+    .getByRole('radio', { name: 'Green' })
+    .click();
+  await dialog.getByRole('button', { name: 'square shape' }).click();
+  await expect(dialog).toBeHidden();
+}

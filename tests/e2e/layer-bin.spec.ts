@@ -1,18 +1,14 @@
 import type { Page } from '@playwright/test';
-import { colourBlob, expect, exportPng, openEditor, storyPoint, test } from './fixtures';
-
-const SQUARE: [number, number, number] = [0x34, 0xc7, 0x59];
-
-async function addSquare(page: Page) {
-  await page.getByRole('button', { name: 'Stickers' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Stickers' });
-  await dialog
-    .getByRole('radiogroup', { name: 'Shape colour' })
-    .getByRole('radio', { name: 'Green' })
-    .click();
-  await dialog.getByRole('button', { name: 'square shape' }).click();
-  await expect(dialog).toBeHidden();
-}
+import {
+  addSquare,
+  colourBlob,
+  expect,
+  exportPng,
+  openEditor,
+  SQUARE,
+  storyPoint,
+  test,
+} from './fixtures';
 
 /** One pointer (the mouse on a desktop, a finger through CDP on a phone) pressing and moving. */
 async function pointer(page: Page, touch: boolean) {

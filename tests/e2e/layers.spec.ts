@@ -1,18 +1,13 @@
-import type { Page } from '@playwright/test';
-import { colourBlob, expect, exportPng, openEditor, storyPoint, test } from './fixtures';
-
-const GREEN: [number, number, number] = [0x34, 0xc7, 0x59];
-
-async function addSquare(page: Page) {
-  await page.getByRole('button', { name: 'Stickers' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Stickers' });
-  await dialog
-    .getByRole('radiogroup', { name: 'Shape colour' })
-    .getByRole('radio', { name: 'Green' })
-    .click();
-  await dialog.getByRole('button', { name: 'square shape' }).click();
-  await expect(dialog).toBeHidden();
-}
+import {
+  addSquare,
+  colourBlob,
+  expect,
+  exportPng,
+  openEditor,
+  SQUARE as GREEN,
+  storyPoint,
+  test,
+} from './fixtures';
 
 test('new layers do not land on top of each other', async ({ page }) => {
   await openEditor(page);

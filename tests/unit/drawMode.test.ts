@@ -9,15 +9,7 @@ import {
   strokeMargin,
 } from '../../lib/render/pure';
 import { BRUSH_KINDS, createStory, parseStory, type BrushKind } from '../../lib/story';
-
-const style = {
-  text: 'Hi',
-  fontFamily: 'Inter',
-  fontSize: 96,
-  color: '#fff',
-  align: 'center',
-  background: 'none',
-} as const;
+import { style } from './helpers/textStyle';
 
 describe('Draw mode has one owner: the editor store', () => {
   it('starts with the default brush, drops the selection and holds undo/redo while drawing', () => {
