@@ -38,8 +38,6 @@ function drawStill(
   lookup: MediaSourceLookup,
 ): HTMLCanvasElement {
   const element = document.createElement('canvas');
-  // Kept on the CPU: the composer reads it back and copies boxes of it every frame.
-  element.getContext('2d', { willReadFrequently: true });
   const canvas = new StaticCanvas(element, {
     width: OUTPUT_WIDTH,
     height: OUTPUT_HEIGHT,
@@ -51,8 +49,14 @@ function drawStill(
   canvas.backgroundImage = new BackgroundObject(bg, source);
   for (const layer of layers) canvas.add(createLayerObject(layer, lookup));
   canvas.renderAll();
+  // Fabric's dispose() resets the element's size, which clears its pixels: keep a copy first.
+  const still = document.createElement('canvas');
+  still.width = OUTPUT_WIDTH;
+  still.height = OUTPUT_HEIGHT;
+  // Kept on the CPU: the composer reads it back and copies boxes of it every frame.
+  still.getContext('2d', { willReadFrequently: true })!.drawImage(element, 0, 0);
   void canvas.dispose().catch(() => undefined);
-  return element;
+  return still;
 }
 
 /**
