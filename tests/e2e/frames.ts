@@ -46,3 +46,56 @@ export async function frameDifference(page: Page, a: Buffer, b: Buffer, box: Box
     { a: a.toString('base64'), b: b.toString('base64'), box },
   );
 }
+
+/**
+ * How far a picture of the stage (any size, 9:16) differs from an exported frame (1080×1920) on
+ * average (0–255) inside each box (story pixels): the frame is scaled down to the stage's size
+ * first, as the stage itself draws the story scaled down.
+ */
+export async function stageDifference(
+  page: Page,
+  stage: Buffer,
+  frame: Buffer,
+  boxes: Record<string, Box>,
+): Promise<Record<string, number>> {
+  return page.evaluate(
+    async ({ stage, frame, boxes }) => {
+      // ffmpeg's PNGs carry BT.709's gamma (gAMA/cHRM): the pixels as stored, not corrected.
+      const bitmap = (b64: string) =>
+        createImageBitmap(
+          new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+          { colorSpaceConversion: 'none' },
+        );
+      const [s, f] = await Promise.all([bitmap(stage), bitmap(frame)]);
+      const pixels = (image: ImageBitmap) => {
+        const canvas = new OffscreenCanvas(s.width, s.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.imageSmoothingQuality = 'high';
+        ctx.drawImage(image, 0, 0, s.width, s.height);
+        return ctx.getImageData(0, 0, s.width, s.height).data;
+      };
+      const a = pixels(s);
+      const b = pixels(f);
+      const k = s.width / 1080;
+      const result: Record<string, number> = {};
+      for (const [name, box] of Object.entries(boxes)) {
+        let sum = 0;
+        let n = 0;
+        for (let y = Math.round(box.y0 * k); y < Math.round(box.y1 * k); y++) {
+          for (let x = Math.round(box.x0 * k); x < Math.round(box.x1 * k); x++) {
+            const i = (y * s.width + x) * 4;
+            sum +=
+              (Math.abs(a[i]! - b[i]!) +
+                Math.abs(a[i + 1]! - b[i + 1]!) +
+                Math.abs(a[i + 2]! - b[i + 2]!)) /
+              3;
+            n++;
+          }
+        }
+        result[name] = sum / n;
+      }
+      return result;
+    },
+    { stage: stage.toString('base64'), frame: frame.toString('base64'), boxes },
+  );
+}
