@@ -84,8 +84,9 @@ registerRoute(
   new CacheFirst({ cacheName: 'heif-decoder' }),
 );
 
-// The video export's own chunks are not precached (see scripts/build-sw.mjs): like the cores,
-// they are kept once used, so a second video export works offline. Hashed names never change.
+// Chunks the pages do not load at start (video and motion export, music, media probing: see
+// scripts/build-sw.mjs) are not precached: like the cores, they are kept once used, so a second
+// video export works offline. Hashed names never change.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_next/static/'),
   new CacheFirst({

@@ -11,6 +11,9 @@ export function exportFailureMessage(kind: 'story' | 'image' | 'video', error: u
     return `${error.message} Your story is unchanged.`;
   }
   console.error(`Story Composer: ${kind} export failed:`, error);
+  if (isMissingCode(error)) {
+    return `The ${kind} export could not be loaded. It needs a connection the first time it is used: connect, then try again. Your story is unchanged.`;
+  }
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return `The ${kind} could not be made: this device is out of storage space. Delete old drafts, then try again. Your story is unchanged.`;
   }
@@ -19,4 +22,17 @@ export function exportFailureMessage(kind: 'story' | 'image' | 'video', error: u
   return kind === 'video'
     ? 'The video could not be made. Try again; if it fails again, choose the other engine, or reload the page (your story is saved). Your story is unchanged.'
     : 'The image could not be made. Try again; if it fails again, reload the page (your story is saved) and export once more. Your story is unchanged.';
+}
+
+/**
+ * Whether a lazily loaded part of the app could not be fetched (offline before it was ever used:
+ * such code is cached on first use, not precached). Turbopack throws a ChunkLoadError; a native
+ * dynamic import a TypeError.
+ */
+function isMissingCode(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'ChunkLoadError' ||
+      /dynamically imported module|Failed to load chunk/i.test(error.message))
+  );
 }

@@ -15,8 +15,12 @@ export async function isFfmpegOffline(): Promise<boolean> {
   return found.every(Boolean);
 }
 
-/** Downloads the compatible engine (~32 MB) into the offline cache now. */
+/**
+ * Downloads the compatible engine (~32 MB) into the offline cache now, with the video export's
+ * own code: it is loaded lazily and not precached (scripts/build-sw.mjs), so loading it once here
+ * lets the service worker keep it (`app-chunks`).
+ */
 export async function makeFfmpegOffline(): Promise<void> {
   const cache = await caches.open(FFMPEG_CACHE);
-  await cache.addAll(ffmpegFiles());
+  await Promise.all([cache.addAll(ffmpegFiles()), import('../export/video/exportStoryVideo')]);
 }

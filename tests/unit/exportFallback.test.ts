@@ -103,4 +103,20 @@ describe('export failure messages', () => {
       ),
     ).toBe('Choose the compatible engine. Your story is unchanged.');
   });
+
+  it('say that code not yet loaded needs a connection the first time', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const turbopack = Object.assign(
+      new Error('Failed to load chunk static/chunks/0abc.js from module 123'),
+      { name: 'ChunkLoadError' },
+    );
+    const native = new TypeError(
+      'Failed to fetch dynamically imported module: http://localhost/_next/static/chunks/0abc.js',
+    );
+    for (const e of [turbopack, native]) {
+      const text = exportFailureMessage('video', e);
+      expect(text).toMatch(/needs a connection the first time/);
+      expect(text).not.toMatch(/chunk|0abc|module/);
+    }
+  });
 });
