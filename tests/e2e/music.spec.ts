@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addText, expect, fixture, openEditor, test } from './fixtures';
-import { hasFfmpeg, makeVideo, probe } from './video';
+import { hasFfmpeg, makeTestVideo, makeVideo, probe } from './video';
 
 test.skip(() => !hasFfmpeg(), 'needs ffmpeg (apt-get install ffmpeg)');
 
@@ -273,25 +273,12 @@ test('a long video card’s music carries on across the cut, mixed with the vide
 }) => {
   test.skip(isMobile, 'video export runs in the desktop profile');
   test.setTimeout(480_000);
-  const long = makeVideo('music-long.mp4', [
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=s=240x426:r=30:d=75',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=300:sample_rate=48000:d=75',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-crf',
-    '35',
-    '-c:a',
-    'aac',
-    '-shortest',
-  ]);
+  const long = makeTestVideo('music-long.mp4', {
+    size: '240x426',
+    seconds: 75,
+    tone: 300,
+    sampleRate: 48_000,
+  });
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(long);
   await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible({

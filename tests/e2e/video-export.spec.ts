@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addText, analysePng, colourBlob, expect, fixture, openEditor, test } from './fixtures';
-import { frameAt, hasFfmpeg, makeVideo, probe, topLevelBoxes } from './video';
+import { frameAt, hasFfmpeg, makeTestVideo, makeVideo, probe, topLevelBoxes } from './video';
 
 const YELLOW: [number, number, number] = [0xff, 0xcc, 0x00];
 
@@ -182,25 +182,7 @@ test('Mute leaves the sound out', async ({ page }) => {
 
 test('75 s with the WhatsApp preset makes 2 segments that add up to 75 s', async ({ page }) => {
   test.setTimeout(300_000);
-  const long = makeVideo('long.mp4', [
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=s=240x426:r=30:d=75',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=440:d=75',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-crf',
-    '35',
-    '-c:a',
-    'aac',
-    '-shortest',
-  ]);
+  const long = makeTestVideo('long.mp4', { size: '240x426', seconds: 75, tone: 440 });
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(long);
   const { files } = await exportVideo(page, { preset: 'WhatsApp Status' });
@@ -214,18 +196,7 @@ test('75 s with the WhatsApp preset makes 2 segments that add up to 75 s', async
 });
 
 test('Cancel export stops ffmpeg and its threads and leaves no file', async ({ page }) => {
-  const source = makeVideo('cancel.mp4', [
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=s=320x568:r=30:d=30',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-crf',
-    '35',
-  ]);
+  const source = makeTestVideo('cancel.mp4', { size: '320x568', seconds: 30 });
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(source);
   await videoReady(page);

@@ -16,6 +16,25 @@ export function makeVideo(name: string, args: string[]): string {
   return path;
 }
 
+/**
+ * A test video from ffmpeg's own sources: testsrc2's moving picture (`size`, `fps`) for
+ * `seconds`, with a `tone` (Hz, AAC; at `sampleRate` when given) or silent; H.264 4:2:0,
+ * ultrafast at CRF 35 (small and quick to make). Returns its path.
+ */
+export function makeTestVideo(
+  name: string,
+  o: { size: string; seconds: number; fps?: number; tone?: number; sampleRate?: number },
+): string {
+  const { size, seconds, fps = 30, tone, sampleRate } = o;
+  const rate = sampleRate ? `:sample_rate=${sampleRate}` : '';
+  return makeVideo(name, [
+    ...['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${fps}:d=${seconds}`],
+    ...(tone ? ['-f', 'lavfi', '-i', `sine=f=${tone}${rate}:d=${seconds}`] : []),
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '35', '-pix_fmt', 'yuv420p'],
+    ...(tone ? ['-c:a', 'aac', '-shortest'] : []),
+  ]);
+}
+
 export interface Probe {
   streams: {
     codec_type: string;

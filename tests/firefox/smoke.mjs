@@ -2,32 +2,26 @@
 // (Playwright's own Firefox build cannot be downloaded here). It serves the built out/ on its
 // own port, walks the main path once per case, and fails a case on any uncaught page error.
 // Writes reports/firefox.json for scripts/test-summary.mjs. Run: `npm run test:firefox`.
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import {
+  finish,
+  root,
+  runCases,
+  serveApp,
+  serverUp,
+  smokeReport,
+  STEP_MS,
+  VIDEO_MS,
+  waitFor,
+} from '../browser-smoke/suite.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.FIREFOX_PORT) || 3230;
 const BASE = `http://localhost:${PORT}`;
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const STEP_MS = 30_000;
-const VIDEO_MS = 240_000;
-const report = { browser: 'firefox', passed: 0, failed: 0, skipped: 0, tests: [] };
-
-function writeReport() {
-  mkdirSync(join(root, 'reports'), { recursive: true });
-  writeFileSync(join(root, 'reports/firefox.json'), JSON.stringify(report, null, 2));
-}
 
 const CASES = [
   'home page lists drafts and offers a new story',
@@ -37,39 +31,15 @@ const CASES = [
   'export a short video: an MP4 is downloaded',
 ];
 
-if (!existsSync(FIREFOX)) {
-  console.log(
-    `firefox: ${FIREFOX} not found; install firefox-esr. Skipping ${CASES.length} tests.`,
-  );
-  report.skipped = CASES.length;
-  report.tests = CASES.map((name) => ({ name, status: 'skipped' }));
-  writeReport();
-  process.exit(0);
-}
-if (!existsSync(join(root, 'out/index.html'))) {
-  console.error('firefox: out/ is missing; run `npm run build` first.');
-  process.exit(1);
-}
+const suite = smokeReport('firefox', CASES);
+if (!existsSync(FIREFOX)) suite.skipAll(`${FIREFOX} not found; install firefox-esr`);
+suite.requireBuild();
 
-const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(PORT) },
-  stdio: 'ignore',
-});
+const server = serveApp(PORT);
 const downloads = mkdtempSync(join(tmpdir(), 'story-firefox-'));
 let browser;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const aria = (name, role) => `::-p-aria(${name}[role="${role}"])`;
-
-async function waitFor(what, test, timeout = STEP_MS) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await test();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 /** A file that appeared in the download folder, complete (Firefox writes `.part` first). */
 async function downloaded(ext, before, timeout = STEP_MS) {
@@ -201,7 +171,7 @@ const tests = {
 };
 
 try {
-  await waitFor('the server', async () => (await fetch(`${BASE}/`).catch(() => null))?.ok, 15_000);
+  await serverUp(BASE);
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -214,37 +184,24 @@ try {
     },
   });
   console.log(`firefox: ${await browser.version()} on ${BASE}`);
-  for (const name of CASES) {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const started = Date.now();
-    try {
-      const note = await tests[name](page);
-      if (errors.length) throw new Error(`uncaught page error: ${errors.join(' | ')}`);
-      report.passed++;
-      report.tests.push({ name, status: 'passed', ms: Date.now() - started, note });
-      console.log(
-        `  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`,
-      );
-    } catch (e) {
-      report.failed++;
-      report.tests.push({ name, status: 'failed', error: String(e?.message ?? e) });
-      console.log(`  ✘ ${name}: ${e?.message ?? e}`);
-      await page
-        .screenshot({ path: join(downloads, `failed-${CASES.indexOf(name)}.png`) })
-        .catch(() => undefined);
-    } finally {
-      await page.close().catch(() => undefined);
-    }
-  }
+  let page = null;
+  let errors = [];
+  await runCases(suite, CASES, {
+    run: async (name) => {
+      page = null;
+      page = await browser.newPage();
+      errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      return tests[name](page);
+    },
+    pageErrors: async () => errors,
+    onFail: (name) =>
+      page?.screenshot({ path: join(downloads, `failed-${CASES.indexOf(name)}.png`) }),
+    after: () => page?.close(),
+  });
 } finally {
   await browser?.close().catch(() => undefined);
   server.kill();
-  writeReport();
+  suite.write();
 }
-console.log(`firefox: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
-if (report.failed > 0) {
-  console.log(`firefox: screenshots of failures in ${downloads}`);
-  process.exit(1);
-}
+finish(suite, downloads);

@@ -5,13 +5,23 @@
 // listeners put in each page, as classic WebDriver has no page-error events).
 // Writes reports/webkit.json for scripts/test-summary.mjs. Run: `npm run test:webkit`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import {
+  finish,
+  pngSize,
+  root,
+  runCases,
+  serveApp,
+  serverUp,
+  smokeReport,
+  STEP_MS,
+  VIDEO_MS,
+  waitFor,
+} from '../browser-smoke/suite.mjs';
 import { isElement, WebDriverSession } from './webdriver.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.WEBKIT_PORT) || 3240;
 const DRIVER_PORT = Number(process.env.WEBKIT_DRIVER_PORT) || PORT + 1;
 const BASE = `http://localhost:${PORT}`;
@@ -19,14 +29,6 @@ const DRIVER = '/usr/bin/WebKitWebDriver';
 const XVFB = '/usr/bin/xvfb-run';
 const MINIBROWSER =
   process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const STEP_MS = 30_000;
-const VIDEO_MS = 240_000;
-const report = { browser: 'webkit', passed: 0, failed: 0, skipped: 0, tests: [] };
-
-function writeReport() {
-  mkdirSync(join(root, 'reports'), { recursive: true });
-  writeFileSync(join(root, 'reports/webkit.json'), JSON.stringify(report, null, 2));
-}
 
 const CASES = [
   'home page lists drafts and offers a new story',
@@ -36,25 +38,14 @@ const CASES = [
   'export a short video: a 1080×1920 H.264 MP4 is made',
 ];
 
+const suite = smokeReport('webkit', CASES);
 const missing = [DRIVER, XVFB, MINIBROWSER].filter((p) => !existsSync(p));
 if (missing.length) {
-  console.log(
-    `webkit: ${missing.join(', ')} not found; install webkit2gtk-driver and xvfb. Skipping ${CASES.length} tests.`,
-  );
-  report.skipped = CASES.length;
-  report.tests = CASES.map((name) => ({ name, status: 'skipped' }));
-  writeReport();
-  process.exit(0);
+  suite.skipAll(`${missing.join(', ')} not found; install webkit2gtk-driver and xvfb`);
 }
-if (!existsSync(join(root, 'out/index.html'))) {
-  console.error('webkit: out/ is missing; run `npm run build` first.');
-  process.exit(1);
-}
+suite.requireBuild();
 
-const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(PORT) },
-  stdio: 'ignore',
-});
+const server = serveApp(PORT);
 // Its own process group: xvfb-run starts Xvfb and the driver, the driver starts MiniBrowser.
 const driver = spawn(
   XVFB,
@@ -66,18 +57,6 @@ const driver = spawn(
 );
 const work = mkdtempSync(join(tmpdir(), 'story-webkit-'));
 let wd;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, test, timeout = STEP_MS) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await test().catch(() => null);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 // The first visible element with this role and accessible name (aria-label, its <label>, or
 // its text): enough of the accessible-name rules for this app's controls.
@@ -166,12 +145,6 @@ async function exportFile(kind, timeout) {
     }, (e) => done('error: ' + e));`);
   if (base64.startsWith('error:')) throw new Error(`could not read the made file: ${base64}`);
   return Buffer.from(base64, 'base64');
-}
-
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(bytes) {
-  if (bytes.readUInt32BE(12) !== 0x49484452) throw new Error('not a PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 let draftUrl = null;
@@ -269,7 +242,7 @@ const tests = {
 };
 
 try {
-  await waitFor('the server', async () => (await fetch(`${BASE}/`).catch(() => null))?.ok, 15_000);
+  await serverUp(BASE);
   await waitFor(
     'WebKitWebDriver',
     async () => (await fetch(`http://localhost:${DRIVER_PORT}/status`).catch(() => null))?.ok,
@@ -280,30 +253,16 @@ try {
     'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
   });
   console.log(`webkit: WebKitGTK ${wd.capabilities.browserVersion} on ${BASE}`);
-  for (const name of CASES) {
-    const started = Date.now();
-    try {
-      const note = await tests[name]();
-      const errors = await pageErrors();
-      if (errors.length) throw new Error(`uncaught page error: ${errors.join(' | ')}`);
-      report.passed++;
-      report.tests.push({ name, status: 'passed', ms: Date.now() - started, note });
-      console.log(
-        `  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`,
-      );
-    } catch (e) {
-      report.failed++;
-      report.tests.push({ name, status: 'failed', error: String(e?.message ?? e) });
-      console.log(`  ✘ ${name}: ${e?.message ?? e}`);
-      await wd
-        ?.screenshot()
-        .then((png) => writeFileSync(join(work, `failed-${CASES.indexOf(name)}.png`), png))
-        .catch(() => undefined);
-    }
-  }
+  await runCases(suite, CASES, {
+    run: (name) => tests[name](),
+    pageErrors,
+    onFail: async (name) =>
+      writeFileSync(join(work, `failed-${CASES.indexOf(name)}.png`), await wd.screenshot()),
+  });
 } catch (e) {
   // No session: every case not run counts as failed.
   console.log(`webkit: ${e?.message ?? e}`);
+  const { report } = suite;
   for (const name of CASES.slice(report.passed + report.failed)) {
     report.failed++;
     report.tests.push({ name, status: 'failed', error: 'no WebDriver session' });
@@ -316,10 +275,6 @@ try {
   } catch {
     // Already gone.
   }
-  writeReport();
+  suite.write();
 }
-console.log(`webkit: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
-if (report.failed > 0) {
-  console.log(`webkit: screenshots of failures in ${work}`);
-  process.exit(1);
-}
+finish(suite, work);
