@@ -2,6 +2,7 @@
 // worker, turns one into an H.264 MP4 of at least a card's length, which the stage plays on a
 // loop and both export engines read like any video.
 import { DEFAULT_CARD_DURATION } from '../story/types';
+import { ffmpegToMp4 } from './ffmpegToMp4';
 
 /** Longest side of the video made from an animation (GIFs are rarely larger). */
 const MAX_SIDE = 1920;
@@ -61,19 +62,14 @@ export async function makeAnimationVideo(
   seconds: number,
   { signal, onProgress }: { signal: AbortSignal; onProgress?: (fraction: number) => void },
 ): Promise<Blob> {
-  const { FfmpegSession, canUseMultiThreadCore } = await import('../export/video/ffmpegSession');
-  const session = await FfmpegSession.start(signal);
-  try {
-    const input = await session.mount(file);
-    if (onProgress) session.onProgress = (done) => onProgress(Math.min(1, done / seconds));
-    const code = await session.exec(
-      animationVideoArgs(input, '/animation.mp4', seconds, canUseMultiThreadCore() ? 2 : 1),
-    );
-    if (signal.aborted) throw new DOMException('The animation was not opened.', 'AbortError');
-    if (code !== 0)
-      throw new Error(`ffmpeg exited with ${code}: ${session.log.slice(-3).join(' ')}`);
-    return new Blob([(await session.take('/animation.mp4')) as BlobPart], { type: 'video/mp4' });
-  } finally {
-    session.close();
-  }
+  return ffmpegToMp4(
+    file,
+    (input, output, threads) => animationVideoArgs(input, output, seconds, threads),
+    {
+      signal,
+      seconds,
+      onProgress,
+      abortMessage: 'The animation was not opened.',
+    },
+  );
 }

@@ -2,6 +2,7 @@
 // ProRes, MPEG-2, old 3GP/AVI…): ffmpeg.wasm, in the compatible engine's own worker, makes a
 // small H.264 copy (longest side ≤ 960, 30 fps, HDR tone-mapped) that the stage plays. The
 // draft and the export keep the original.
+import { ffmpegToMp4 } from './ffmpegToMp4';
 import { HDR_TO_SDR_FILTER, type VideoInfo } from './hdr';
 
 /** Longest side of a preview proxy. */
@@ -62,20 +63,10 @@ export async function makeVideoProxy(
   info: VideoInfo | null,
   { signal, onProgress }: { signal: AbortSignal; onProgress?: (fraction: number) => void },
 ): Promise<Blob> {
-  const { FfmpegSession, canUseMultiThreadCore } = await import('../export/video/ffmpegSession');
-  const session = await FfmpegSession.start(signal);
-  try {
-    const input = await session.mount(file);
-    if (info?.duration && onProgress)
-      session.onProgress = (seconds) => onProgress(Math.min(1, seconds / info.duration));
-    const code = await session.exec(
-      proxyArgs(input, '/proxy.mp4', info, canUseMultiThreadCore() ? 2 : 1),
-    );
-    if (signal.aborted) throw new DOMException('The video was not opened.', 'AbortError');
-    if (code !== 0)
-      throw new Error(`ffmpeg exited with ${code}: ${session.log.slice(-3).join(' ')}`);
-    return new Blob([(await session.take('/proxy.mp4')) as BlobPart], { type: 'video/mp4' });
-  } finally {
-    session.close();
-  }
+  return ffmpegToMp4(file, (input, output, threads) => proxyArgs(input, output, info, threads), {
+    signal,
+    seconds: info?.duration,
+    onProgress,
+    abortMessage: 'The video was not opened.',
+  });
 }
