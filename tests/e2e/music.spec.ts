@@ -286,9 +286,13 @@ test('Play on a video card plays its music with the video’s own sound, in step
     .poll(async () => (await watch.playback()).starts.length, { timeout: 20_000 })
     .toBeGreaterThan(1);
   // A seek: the music follows the video's time.
+  // A seek to 1.2 s: the music starts again there (3 + 1.2 s into the track, or a little later
+  // on a busy machine: the video plays on while the event is delivered).
   await watch.seekVideo(1.2);
   await expect
-    .poll(async () => (await watch.playback()).starts.some((s) => Math.abs(s.offset - 4.2) < 0.1))
+    .poll(async () =>
+      (await watch.playback()).starts.some((s) => s.offset > 4.15 && s.offset < 4.9),
+    )
     .toBe(true);
   // Every start was in step with the video (music start 3 s + the video's time on the card).
   for (const s of (await watch.playback()).starts)
