@@ -58,6 +58,24 @@ const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: CHROMIUM_ARGS,
 });
+const profiles = { still: [], music: [] };
+/** The median of each profiled part over the runs, ms. */
+function profileLine(runs) {
+  const values = {};
+  for (const parts of runs)
+    for (const { name, duration, detail } of parts) {
+      const add = (key, v) => typeof v === 'number' && (values[key] ??= []).push(v);
+      add(name === 'story-export-aac' ? 'sound job' : 'motion card', duration);
+      for (const [k, v] of Object.entries(detail ?? {}))
+        if (/Ms$/.test(k)) add(`${name === 'story-export-aac' ? 'sound' : 'card'}.${k}`, v);
+    }
+  return Object.entries(values)
+    .map(([k, v]) => {
+      const s = [...v].sort((a, b) => a - b);
+      return `${k} ${Math.round(s[Math.floor(s.length / 2)])} ms`;
+    })
+    .join(', ');
+}
 try {
   async function exportCard(withMusic) {
     const context = await browser.newContext({
@@ -105,6 +123,14 @@ try {
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 600_000);
       const wall = performance.now() - t;
+      // The app's own profile of the export (lib/export/video/motionCard.ts, audio/ffmpegAac.ts).
+      const parts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name === 'story-export-motion-card' || m.name === 'story-export-aac')
+          .map((m) => ({ name: m.name, duration: m.duration, detail: m.detail })),
+      );
+      profiles[withMusic ? 'music' : 'still'].push(parts);
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 60_000 }),
         dialog.getByRole('button', { name: 'Download' }).click(),
@@ -126,6 +152,8 @@ try {
   const music = await report.measure('the same card with music', RUNS, () => exportCard(true));
   console.log(`10 s photo card, 3 animated layers:            ${formatSummary(still, sec)}`);
   console.log(`the same with music (goal ≤ 2.50 s):           ${formatSummary(music, sec)}`);
+  console.log(`  profile without music (medians): ${profileLine(profiles.still)}`);
+  console.log(`  profile with music (medians):    ${profileLine(profiles.music)}`);
   if (still.median && music.median)
     console.log(
       `music / no music (same run):                   ${(music.median / still.median).toFixed(2)}×`,

@@ -185,6 +185,17 @@ export default function Editor() {
           volume: card.music.volume,
         }
       : null;
+  const bg = card.background;
+  const stageVideo =
+    video?.kind === 'video' && bg.type === 'video'
+      ? {
+          element: video.element,
+          trimStart: bg.trimStart,
+          trimEnd: bg.trimEnd ?? video.element.duration,
+          volume: card.music?.videoVolume ?? 1,
+          muted: bg.muted,
+        }
+      : null;
 
   return (
     <div className={styles.editor}>
@@ -307,6 +318,7 @@ export default function Editor() {
             card={card}
             selectedId={selectedId}
             music={stageMusic}
+            video={stageVideo}
           />
           <nav className={styles.toolBar} aria-label="Tools">
             <MediaPicker onFile={onFile} disabled={readOnly} />

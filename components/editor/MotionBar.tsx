@@ -8,7 +8,7 @@ import { animationOptions, defaultAnimation, MAX_TIME, type AnimationKind } from
 import { layerMovesInCard } from '@/lib/export/cardMotion';
 import { findLayer, type Card } from '@/lib/story';
 import styles from './MotionBar.module.css';
-import { useMusicPlayback, type StageMusic } from './useMusicPlayback';
+import { useMusicPlayback, type StageMusic, type StageVideo } from './useMusicPlayback';
 
 /**
  * The selected layer's "Animation" and the card's "Play"/"Pause". Playing runs the card's motion
@@ -20,6 +20,7 @@ export function MotionBar({
   card,
   selectedId,
   music = null,
+  video = null,
 }: {
   store: EditorStore;
   stage: FabricStage | null;
@@ -27,6 +28,8 @@ export function MotionBar({
   selectedId: string | null;
   /** The card's decoded music, played with the card. */
   music?: StageMusic;
+  /** A video card's background: Play plays it with its sound, the music follows its clock. */
+  video?: StageVideo | null;
 }) {
   const [playing, setPlaying] = useState(false);
   const sound = useMusicPlayback();
@@ -40,6 +43,13 @@ export function MotionBar({
     if (!moving) stage?.pause();
   }, [moving, stage]);
   useEffect(() => () => stage?.pause(), [stage, card.id]);
+  // "Video sound volume" or "Mute video sound" changed while playing: heard at once.
+  const volume = video?.volume;
+  const muted = video?.muted;
+  const { setVideoSound } = sound;
+  useEffect(() => {
+    if (playing && volume !== undefined && muted !== undefined) setVideoSound(volume, muted);
+  }, [playing, volume, muted, setVideoSound]);
 
   const toggle = () => {
     if (!stage) return;
@@ -47,11 +57,13 @@ export function MotionBar({
       stage.pause();
       return;
     }
-    stage.play(card.duration, () => {
+    // A video card plays for its trimmed span, a still card for its "Card length".
+    const length = video ? Math.max(0.1, video.trimEnd - video.trimStart) : card.duration;
+    stage.play(length, () => {
       setPlaying(false);
       sound.stop();
     });
-    sound.start(music, card.duration);
+    sound.start(music, length, video);
     setPlaying(true);
   };
 

@@ -1,5 +1,6 @@
 // Plays a card's music on the stage with Web Audio: the same track span, volume and half-second
 // fades the export mixes (the envelope comes from the same mix plan).
+import { sliceEnvelope } from './envelope';
 import { planMix } from './mixPlan';
 import type { DecodedAudio, GainPoint } from './types';
 
@@ -26,6 +27,23 @@ export function playbackEnvelope(p: MusicPlayback): { from: number; envelope: Ga
 }
 
 /**
+ * What sounds when the card plays from `at` seconds on: the track's time to start from, the gain
+ * envelope from then on (its clock starting at 0) and how long it lasts; null when nothing
+ * sounds from `at` on. Playing from 0 is the whole of `playbackEnvelope`.
+ */
+export function playbackFrom(
+  p: MusicPlayback,
+  at: number,
+): { from: number; envelope: GainPoint[]; span: number } | null {
+  const plan = playbackEnvelope(p);
+  if (!plan) return null;
+  const end = plan.envelope[plan.envelope.length - 1]!.t;
+  const t = Math.max(0, at);
+  if (t >= end) return null;
+  return { from: plan.from + t, envelope: sliceEnvelope(plan.envelope, t, end), span: end - t };
+}
+
+/**
  * One play of a card's music through an AudioContext (created on the first play, which must come
  * from a tap or key press). `play` starts it from the card's start; `stop` ends it at once.
  */
@@ -34,10 +52,13 @@ export class MusicPlayer {
   private node: AudioBufferSourceNode | null = null;
   private buffer: { audio: DecodedAudio; buffer: AudioBuffer } | null = null;
 
-  /** Starts the music from the card's first moment; a play already running stops first. */
-  play(p: MusicPlayback): void {
+  /**
+   * Starts the music from the card's time `at` (its first moment by default), as it sounds there
+   * (fades included); a play already running stops first.
+   */
+  play(p: MusicPlayback, at = 0): void {
     this.stop();
-    const plan = playbackEnvelope(p);
+    const plan = playbackFrom(p, at);
     if (!plan || typeof AudioContext === 'undefined') return;
     this.context ??= new AudioContext();
     const ctx = this.context;
@@ -51,8 +72,7 @@ export class MusicPlayer {
     const node = ctx.createBufferSource();
     node.buffer = buffer;
     node.connect(gain).connect(ctx.destination);
-    const span = plan.envelope[plan.envelope.length - 1]!.t;
-    node.start(t0, plan.from - p.audio.start, span);
+    node.start(t0, plan.from - p.audio.start, plan.span);
     this.node = node;
   }
 

@@ -1,4 +1,5 @@
-import { addText, expect, fixture, openEditor, test } from './fixtures';
+import { addText, expect, fixture, openEditor, storyPoint, test } from './fixtures';
+import { inkBox } from './ink';
 import { frameDifference } from './frames';
 import { frameAt, hasFfmpeg, probe } from './video';
 
@@ -122,4 +123,49 @@ test('"Typewriter" text waits for its "Animation start", then types itself out; 
   expect(typing.inside).toBeGreaterThan(0.5);
   expect(typed.inside).toBeGreaterThan(typing.inside * 1.3);
   expect(typed.outside).toBeLessThan(1.5);
+});
+
+test('a "Draw on" drawing draws itself along its stroke in the export', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openEditor(page);
+  // One white left-to-right stroke across the middle (the default pen, on the default background).
+  await page.getByRole('button', { name: 'Draw' }).click();
+  const from = await storyPoint(page, 150, 960);
+  const to = await storyPoint(page, 930, 960);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 24 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByLabel('Selected layer').selectOption({ label: 'Drawing (1 stroke)' });
+  const animation = page.getByRole('combobox', { name: 'Animation' });
+  await animation.selectOption({ label: 'Draw on' });
+  await expect(animation).toHaveValue('drawOn');
+  await page.getByRole('spinbutton', { name: 'Card length' }).fill('2');
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: 'Video' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(
+    dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem'),
+  ).toHaveCount(1, { timeout: 120_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  expect(Number(probe(bytes).streams.find((s) => s.codec_type === 'video')!.nb_frames)).toBe(60);
+
+  // A third of the way into its 1.5 s the stroke shows its left part only; at the end, all of it.
+  const early = await inkBox(page, frameAt(bytes, 0.5), [255, 255, 255], 60);
+  const late = await inkBox(page, frameAt(bytes, 1.9), [255, 255, 255], 60);
+  expect(late.count).toBeGreaterThan(5000);
+  expect(late.minX).toBeLessThan(200);
+  expect(late.maxX).toBeGreaterThan(880);
+  expect(early.count).toBeGreaterThan(0);
+  expect(early.count).toBeLessThan(late.count * 0.7);
+  expect(early.minX).toBeLessThan(200);
+  expect(early.maxX).toBeLessThan(late.maxX - 150);
 });

@@ -171,6 +171,144 @@ test('a video card’s Music dialog has "Video sound volume"', async ({ page }) 
   await expect(videoVolume).toHaveValue('0.3');
 });
 
+/** What the page's audio and video did (recorded by `watchPlayback`). */
+interface Playback {
+  /** Each start of a sound node: the track time it started at and the video's time then. */
+  starts: { offset: number; videoTime: number }[];
+  stops: number;
+}
+
+/**
+ * Records, around the browser's real Web Audio and media elements, each music start (its track
+ * offset and where the stage's video was) and stop, and keeps the played video and the context.
+ */
+async function watchPlayback(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      playback: Playback;
+      stageVideo: HTMLVideoElement | null;
+      musicContext: BaseAudioContext | null;
+    };
+    w.playback = { starts: [], stops: 0 };
+    w.stageVideo = null;
+    w.musicContext = null;
+    const start = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (when, offset, duration) {
+      w.musicContext = this.context;
+      w.playback.starts.push({ offset: offset ?? 0, videoTime: w.stageVideo?.currentTime ?? -1 });
+      return start.call(this, when, offset, duration);
+    };
+    const stop = AudioScheduledSourceNode.prototype.stop;
+    AudioScheduledSourceNode.prototype.stop = function (when) {
+      w.playback.stops++;
+      return stop.call(this, when);
+    };
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function () {
+      if (this instanceof HTMLVideoElement) w.stageVideo = this;
+      return play.call(this);
+    };
+  });
+  return {
+    playback: () => page.evaluate(() => (window as unknown as { playback: Playback }).playback),
+    video: () =>
+      page.evaluate(() => {
+        const v = (window as unknown as { stageVideo: HTMLVideoElement }).stageVideo;
+        return { muted: v.muted, volume: v.volume, paused: v.paused, time: v.currentTime };
+      }),
+    audioClock: () =>
+      page.evaluate(() => {
+        const c = (window as unknown as { musicContext: AudioContext | null }).musicContext;
+        return c ? { state: c.state, time: c.currentTime } : null;
+      }),
+    seekVideo: (t: number) =>
+      page.evaluate((at) => {
+        (window as unknown as { stageVideo: HTMLVideoElement }).stageVideo.currentTime = at;
+      }, t),
+  };
+}
+
+test('Play on a video card plays its music with the video’s own sound, in step, and Pause stops both', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const clip = makeVideo('music-play.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=360x640:rate=30:duration=2',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=300:sample_rate=48000:duration=2',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+  ]);
+  const watch = await watchPlayback(page);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(clip);
+  await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  const dialog = await addMusic(page, tone('play-wave.wav', 8, 48_000));
+  await dialog.getByRole('slider', { name: 'Music start' }).fill('3');
+  await dialog.getByRole('slider', { name: 'Video sound volume' }).fill('0.3');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  expect((await watch.playback()).starts).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // The video plays with its own sound at "Video sound volume"; the music from its start.
+  await expect.poll(async () => (await watch.playback()).starts.length).toBeGreaterThan(0);
+  const video = await watch.video();
+  expect(video).toMatchObject({ muted: false, paused: false });
+  expect(video.volume).toBeCloseTo(0.3, 5);
+  const first = (await watch.playback()).starts[0]!;
+  expect(first.offset).toBeGreaterThanOrEqual(3);
+  expect(first.offset).toBeLessThan(3.2);
+  // The audio clock runs.
+  const clock = await watch.audioClock();
+  await expect
+    .poll(async () => (await watch.audioClock())!.time)
+    .toBeGreaterThan(clock!.time + 0.2);
+  expect((await watch.audioClock())!.state).toBe('running');
+
+  // The 2 s video loops: the music starts again from its start, where the video is.
+  await expect
+    .poll(async () => (await watch.playback()).starts.length, { timeout: 20_000 })
+    .toBeGreaterThan(1);
+  // A seek: the music follows the video's time.
+  // A seek to 1.2 s: the music starts again there (3 + 1.2 s into the track, or a little later
+  // on a busy machine: the video plays on while the event is delivered).
+  await watch.seekVideo(1.2);
+  await expect
+    .poll(async () =>
+      (await watch.playback()).starts.some((s) => s.offset > 4.15 && s.offset < 4.9),
+    )
+    .toBe(true);
+  // Every start was in step with the video (music start 3 s + the video's time on the card).
+  for (const s of (await watch.playback()).starts)
+    expect(Math.abs(s.offset - 3 - s.videoTime), JSON.stringify(s)).toBeLessThan(0.1);
+
+  // Pause stops both: the music ends, the video pauses and is silent again.
+  const before = await watch.playback();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect.poll(async () => (await watch.playback()).stops).toBeGreaterThan(before.stops);
+  await expect.poll(async () => (await watch.video()).paused).toBe(true);
+  expect((await watch.video()).muted).toBe(true);
+  const after = (await watch.playback()).starts.length;
+  await page.waitForTimeout(2500);
+  expect((await watch.playback()).starts.length).toBe(after);
+});
+
 test('a photo card with "Pop" text and music exports an MP4 with its sound, as long as the card', async ({
   page,
   isMobile,

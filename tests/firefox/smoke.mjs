@@ -29,6 +29,7 @@ const CASES = [
   'reopen a draft from the home page',
   'export an image: a 1080×1920 PNG is downloaded',
   'export a short video: an MP4 is downloaded',
+  'a still card with "Pop" text and music exports an MP4 with AAC 48 kHz stereo sound',
 ];
 
 const suite = smokeReport('firefox', CASES);
@@ -106,6 +107,28 @@ function audioStream(file) {
   return codec ? `${codec} ${rate} Hz ${channels} ch` : 'none';
 }
 
+/** The mean level of a file's sound over `from`–`to` s (ffmpeg's volumedetect), dBFS. */
+function meanVolume(file, from, to) {
+  const r = spawnSync('ffmpeg', [
+    ...['-hide_banner', '-ss', String(from), '-t', String(to - from), '-i', file],
+    ...['-map', '0:a:0', '-af', 'volumedetect', '-f', 'null', '-'],
+  ]);
+  const mean = /mean_volume: (-?[\d.]+|-inf) dB/.exec(String(r.stderr))?.[1];
+  if (!mean) throw new Error(`no volumedetect figure: ${String(r.stderr).slice(-300)}`);
+  return mean === '-inf' ? -Infinity : Number(mean);
+}
+
+/** A 10 s 440 Hz tone, 44.1 kHz mono MP3, made with Debian's ffmpeg. */
+function makeSong() {
+  const song = join(downloads, 'song-source.mp3');
+  const r = spawnSync('ffmpeg', [
+    ...['-loglevel', 'error', '-y', '-f', 'lavfi'],
+    ...['-i', 'sine=frequency=440:sample_rate=44100:duration=10', '-ac', '1', song],
+  ]);
+  if (r.status !== 0) throw new Error(`ffmpeg could not make the song: ${r.stderr}`);
+  return song;
+}
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
   if (bytes.readUInt32BE(12) !== 0x49484452) throw new Error('not a PNG');
@@ -167,6 +190,39 @@ const tests = {
     if (sound !== 'aac 48000 Hz 2 ch')
       throw new Error(`the sound is ${sound}, not 48 kHz stereo AAC`);
     return `${file.split('/').pop()} ${(bytes.length / 1024).toFixed(0)} KB, ${sound}, in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  },
+  [CASES[5]]: async (page) => {
+    // Firefox has no AAC AudioEncoder: the sound is encoded by ffmpeg.wasm (single-thread core)
+    // while the frames are made, and muxed with them by mediabunny.
+    await openNewStory(page);
+    await addText(page, 'Pop in Firefox');
+    await page.select('select[aria-label="Animation"]', 'pop');
+    await page.locator(aria('Music', 'button')).click();
+    const add = await page.waitForSelector('input[aria-label="Add music"]');
+    await add.uploadFile(makeSong());
+    await page.waitForSelector(aria('Music start', 'slider'), { timeout: STEP_MS });
+    await page.locator(aria('Done', 'button')).click();
+    const length = await page.waitForSelector('input[aria-label="Card length"]');
+    await length.click({ count: 3 });
+    await length.type('3');
+    const started = Date.now();
+    const file = await exportAndDownload(page, 'Video', 'mp4', VIDEO_MS);
+    const probe = spawnSync('ffprobe', [
+      ...['-v', 'error', '-show_entries', 'stream=codec_type,codec_name:format=duration'],
+      ...['-of', 'json', file],
+    ]);
+    const info = JSON.parse(String(probe.stdout));
+    const video = info.streams.find((st) => st.codec_type === 'video');
+    if (video?.codec_name !== 'h264') throw new Error(`no H.264 video (${video?.codec_name})`);
+    const duration = Number(info.format.duration);
+    if (!(Math.abs(duration - 3) < 0.15)) throw new Error(`the MP4 lasts ${duration} s, not 3 s`);
+    const sound = audioStream(file);
+    if (sound !== 'aac 48000 Hz 2 ch')
+      throw new Error(`the sound is ${sound}, not 48 kHz stereo AAC`);
+    // ffmpeg's sine is about −21 dBFS mean at full volume; silence is −91 or −inf.
+    const mean = meanVolume(file, 1, 2);
+    if (!(mean > -30)) throw new Error(`the sound is silent (${mean} dB mean)`);
+    return `${file.split('/').pop()}, ${sound}, ${mean} dB mean, in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   },
 };
 

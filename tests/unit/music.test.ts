@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIX_SAMPLE_RATE, type SegmentMix } from '../../lib/audio';
-import { playbackEnvelope } from '../../lib/audio/playback';
+import { playbackEnvelope, playbackFrom } from '../../lib/audio/playback';
 import { removeMusic, setMusic, updateMusic } from '../../lib/editor/commands';
 import { EditorStore } from '../../lib/editor/store';
 import { interleave } from '../../lib/export/audio/aacTrack';
@@ -202,6 +202,21 @@ describe('a still card’s music, rendered for export', () => {
     expect(p!.from).toBe(15);
     expect(p!.envelope.map((e) => e.t)).toEqual([0, 0.5, 4.5, 5]);
     expect(p!.envelope[1]!.gain).toBe(0.8);
+  });
+
+  it('plays on from a later moment (a seek or a video card’s loop) as it sounds there', () => {
+    const p = { audio: sine(20), duration: 20, start: 2, volume: 0.8, length: 10 };
+    const whole = playbackFrom(p, 0)!;
+    expect(whole).toEqual({ ...playbackEnvelope(p)!, span: 10 });
+    // 0.25 s in: half-way up the fade-in, the track 0.25 s on.
+    const early = playbackFrom(p, 0.25)!;
+    expect(early.from).toBe(2.25);
+    expect(early.span).toBe(9.75);
+    expect(early.envelope[0]).toEqual({ t: 0, gain: 0.4 });
+    expect(early.envelope.map((e) => e.t)).toEqual([0, 0.25, 9.25, 9.75]);
+    // In the fade-out, and past the end.
+    expect(playbackFrom(p, 9.75)!.envelope[0]!.gain).toBeCloseTo(0.4, 9);
+    expect(playbackFrom(p, 10)).toBeNull();
   });
 });
 

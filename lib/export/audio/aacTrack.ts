@@ -1,9 +1,18 @@
 // Puts a block of mixed 48 kHz stereo PCM into an MP4 as AAC-LC: through WebCodecs'
-// AudioEncoder (mediabunny's AudioSampleSource) where the browser has AAC, or by muxing the
-// finished file again with ffmpeg.wasm's AAC encoder where it has not (Firefox).
-import { AudioSample, AudioSampleSource, canEncodeAudio, type Output } from 'mediabunny';
+// AudioEncoder (mediabunny's AudioSampleSource) where the browser has AAC, as frames encoded by
+// ffmpeg.wasm (ffmpegAac.ts) where it has not, or by muxing a finished file again with
+// ffmpeg.wasm (a video card's engine output).
+import {
+  AudioSample,
+  AudioSampleSource,
+  canEncodeAudio,
+  EncodedAudioPacketSource,
+  EncodedPacket,
+  type Output,
+} from 'mediabunny';
 import { MIX_SAMPLE_RATE } from '../../audio';
 import type { FfmpegSession } from '../video/ffmpegSession';
+import type { EncodedAac } from './ffmpegAac';
 import { AUDIO_BITRATE, AUDIO_CHANNELS } from '../video/presets';
 
 /** Stereo PCM, one Float32Array per channel, at 48 kHz. */
@@ -106,19 +115,29 @@ export async function muxAac(session: Session, video: Blob, pcm: StereoPcm): Pro
 }
 
 /**
- * Muxes `pcm` into a finished video-only MP4 as AAC-LC 48 kHz stereo with ffmpeg.wasm: the way
- * for browsers without WebCodecs AAC.
+ * Adds an AAC track to `output` (call before `output.start()`) whose frames, already encoded
+ * elsewhere (ffmpegAac.ts), come from `frames`; the returned function writes them (call after
+ * `start()`, before `finalize()`).
  */
-export async function muxAacWithFfmpeg(
-  video: Blob,
-  pcm: StereoPcm,
-  signal: AbortSignal,
-): Promise<Blob> {
-  const { FfmpegSession: Ffmpeg } = await import('../video/ffmpegSession');
-  const session = await Ffmpeg.start(signal);
-  try {
-    return await muxAac(session, video, pcm);
-  } finally {
-    session.close();
-  }
+export function addAacFrames(
+  output: Output,
+  frames: () => Promise<EncodedAac>,
+): () => Promise<void> {
+  const source = new EncodedAudioPacketSource('aac');
+  output.addAudioTrack(source);
+  return async () => {
+    const sound = await frames();
+    const decoderConfig: AudioDecoderConfig = {
+      codec: 'mp4a.40.2',
+      sampleRate: sound.sampleRate,
+      numberOfChannels: sound.channels,
+      description: sound.description,
+    };
+    for (const [i, frame] of sound.frames.entries())
+      await source.add(
+        new EncodedPacket(frame.data, 'key', frame.timestamp, frame.duration),
+        i === 0 ? { decoderConfig } : undefined,
+      );
+    source.close();
+  };
 }

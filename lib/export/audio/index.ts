@@ -2,25 +2,21 @@
 import type { Output } from 'mediabunny';
 import type { DecodedAudio } from '../../audio';
 import type { Card } from '../../story';
-import { addAacTrack, canEncodeAac, muxAacWithFfmpeg, type StereoPcm } from './aacTrack';
+import { addAacFrames, addAacTrack, canEncodeAac, type StereoPcm } from './aacTrack';
+import type { EncodedAac } from './ffmpegAac';
 import { planCardMusic, renderCardMusic, type SoundSpan } from './cardSound';
 
 export { planCardMusic, renderCardMusic, type SoundSpan } from './cardSound';
-export {
-  addAacTrack,
-  canEncodeAac,
-  interleave,
-  muxAacWithFfmpeg,
-  type StereoPcm,
-} from './aacTrack';
+export { addAacFrames, addAacTrack, canEncodeAac, interleave, type StereoPcm } from './aacTrack';
 
 /**
- * How the motion-card export gives each file its sound: `prepare` once with the files' spans,
- * then for each file `addTrack` before its output starts (null: no track here, or one added
- * later) and `finish` on the finished file.
+ * How the motion-card export gives each file its sound: `prepare` once with the files' spans
+ * (as soon as the export starts: the sound does not depend on the frames), then for each file
+ * `addTrack` before its output starts (null: no track here, or one added later) and `finish` on
+ * the finished file.
  */
 export interface CardSound {
-  prepare(spans: readonly SoundSpan[]): Promise<void>;
+  prepare(spans: readonly SoundSpan[], signal: AbortSignal): Promise<void>;
   /** Adds the file's audio track; the returned function writes its samples (after start). */
   addTrack(output: Output, index: number): (() => Promise<void>) | null;
   /** The finished file, with its sound muxed in where it could not be encoded above. */
@@ -29,7 +25,8 @@ export interface CardSound {
 
 /**
  * The sound of a still card with music: the decoded track mixed per file, encoded as AAC-LC
- * 48 kHz stereo with WebCodecs, or muxed in with ffmpeg.wasm where WebCodecs has no AAC.
+ * 48 kHz stereo with WebCodecs, or where WebCodecs has no AAC by ffmpeg.wasm in the background
+ * while the frames are composed, its frames muxed with the video by mediabunny.
  */
 export function cardMusicSound(
   card: Card,
@@ -37,19 +34,24 @@ export function cardMusicSound(
   length: number,
 ): CardSound {
   let pcm: StereoPcm[] = [];
-  let webCodecs = true;
+  let encoded: Promise<EncodedAac[]> | null = null;
   return {
-    async prepare(spans) {
+    async prepare(spans, signal) {
       pcm = renderCardMusic(planCardMusic(card, track, length, spans), track.audio);
-      webCodecs = await canEncodeAac();
+      if (await canEncodeAac()) return;
+      encoded = import('./ffmpegAac').then((m) => m.encodeAacWithFfmpeg(pcm, signal));
+      // Awaited when the first file's sound is written; a failure before then is not unhandled.
+      encoded.catch(() => undefined);
     },
     addTrack(output, index) {
       const sound = pcm[index];
-      return sound && webCodecs ? addAacTrack(output, sound) : null;
+      if (!sound) return null;
+      if (!encoded) return addAacTrack(output, sound);
+      const job = encoded;
+      return addAacFrames(output, async () => (await job)[index]!);
     },
-    finish(file, index, signal) {
-      const sound = pcm[index];
-      return sound && !webCodecs ? muxAacWithFfmpeg(file, sound, signal) : Promise.resolve(file);
+    finish(file) {
+      return Promise.resolve(file);
     },
   };
 }

@@ -44,7 +44,9 @@ export async function mixMusicIntoVideoFiles(
   const own = bg.type === 'video' && !bg.muted ? await decodeSound(videoSource, signal) : null;
   const plan = planVideoCardMix(card, track, spans, !!own);
   const { FfmpegSession } = await import('../video/ffmpegSession');
-  const session = await FfmpegSession.start(signal);
+  // Copying the video and encoding the sound is one thread of work: the single-thread core
+  // starts in less than half the time of the multi-thread one (scripts/profile-music-aac.mjs).
+  const session = await FfmpegSession.start(signal, { multiThread: false });
   try {
     const out: Blob[] = [];
     for (const [i, file] of files.entries()) {

@@ -62,8 +62,10 @@ export class FfmpegSession {
   /** Once closed: ends the session when the 'settle' call answers, with how many of ffmpeg's threads had not gone back to their pool. */
   private settled: ((unsettled: unknown) => void) | null = null;
 
-  private constructor(private readonly signal: AbortSignal) {
-    const multiThread = canUseMultiThreadCore();
+  private constructor(
+    private readonly signal: AbortSignal,
+    multiThread: boolean,
+  ) {
     this.stopFlag = multiThread ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.worker = new Worker(new URL('./ffmpeg.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<FfmpegResponse>) => this.receive(e.data);
@@ -74,13 +76,19 @@ export class FfmpegSession {
     signal.addEventListener('abort', this.abort);
   }
 
-  /** Starts ffmpeg.wasm (the multi-thread core when the page is cross-origin isolated). */
-  static async start(signal: AbortSignal): Promise<FfmpegSession> {
+  /**
+   * Starts ffmpeg.wasm: the multi-thread core when the page can run it, unless `multiThread` is
+   * false (a job with one thread of work, such as encoding sound, starts faster on the other).
+   */
+  static async start(
+    signal: AbortSignal,
+    { multiThread = canUseMultiThreadCore() }: { multiThread?: boolean } = {},
+  ): Promise<FfmpegSession> {
     if (signal.aborted) throw abortError();
-    const session = new FfmpegSession(signal);
+    const session = new FfmpegSession(signal, multiThread && canUseMultiThreadCore());
     try {
-      const multiThread = session.stopFlag !== null;
-      await session.call({ op: 'load', urls: coreUrls(multiThread), stop: session.stopFlag });
+      const urls = coreUrls(session.stopFlag !== null);
+      await session.call({ op: 'load', urls, stop: session.stopFlag });
     } catch {
       session.close();
       if (signal.aborted) throw abortError();

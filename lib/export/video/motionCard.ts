@@ -114,13 +114,15 @@ export async function exportMotionCard(
   }
   const length = motionCardSeconds(card);
   const started = performance.now();
+  const segments = planSegments(preset, 0, length, !!sound);
+  // First: where the sound is encoded apart (ffmpeg.wasm), it runs while the frames are made.
+  await sound?.prepare(segments, signal);
   const composer = await cardComposer(card, lookup, await loadKernels());
   const prepared = performance.now();
   let composeMs = 0;
   let encodeMs = 0;
   let pixels = 0;
-  const segments = planSegments(preset, 0, length, !!sound);
-  await sound?.prepare(segments);
+  let soundWaitMs = 0;
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
@@ -164,7 +166,9 @@ export async function exportMotionCard(
       done++;
       onProgress(done / total);
     }
+    const soundAt = performance.now();
     await writeSound?.();
+    soundWaitMs += performance.now() - soundAt;
     await output.finalize();
     const file = new Blob([output.target.buffer!], { type: 'video/mp4' });
     files.push(sound ? await sound.finish(file, files.length, signal) : file);
@@ -176,6 +180,7 @@ export async function exportMotionCard(
       prepareMs: prepared - started,
       composeMs,
       encodeMs,
+      soundWaitMs,
       pixelsPerFrame: pixels / Math.max(1, total),
       yuv: !!composer.frame,
       ...composer.spent,
