@@ -200,8 +200,10 @@ try {
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
       const wall = performance.now() - t;
       clearInterval(sampler);
-      const { engineMs, drawMs, paths } = await page.evaluate(
+      const { engineMs, drawMs, paths, timeline } = await page.evaluate(
         (id) => ({
+          timeline:
+            performance.getEntriesByName('story-export-video-timeline').at(-1)?.detail ?? null,
           engineMs:
             performance.getEntriesByName(`story-export-video-${id}`).at(-1)?.duration ?? NaN,
           drawMs: performance.getEntriesByName('story-export-video-draw').at(-1)?.duration ?? null,
@@ -223,7 +225,7 @@ try {
         throw new Error(`the export is ${file.width}×${file.height}, not 1080×1920`);
       if (!(Math.abs(file.duration - seconds) < 0.5))
         throw new Error(`the export lasts ${file.duration} s, not ${seconds} s`);
-      return { wall, engine: engineMs, draw: drawMs, paths, before, peak };
+      return { wall, engine: engineMs, draw: drawMs, paths, timeline, before, peak };
     } finally {
       clearInterval(sampler);
       await context.close();
@@ -395,6 +397,12 @@ try {
           `    of which making frames: median ${sec(d)} of ${drawn.length} run(s) (${((d / e) * 100).toFixed(0)}%${p ? `; first run: ${p.yuv} frames composed in YUV, ${p.canvas} drawn on a canvas` : ''}); the rest is decode, encode and mux`,
         );
       }
+      for (const r of results.values.filter((v) => v.timeline))
+        console.log(
+          `    timeline (ms from the engine's start): ${Object.entries(r.timeline)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
       const mem = results.values.at(-1);
       console.log(
         `    browser memory (RSS summed over this browser's processes), last good run: ${mem.before.toFixed(0)} MB before, peak ${mem.peak.toFixed(0)} MB (+${(mem.peak - mem.before).toFixed(0)} MB)`,

@@ -153,8 +153,12 @@ async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools>
   return { overlay, ink, yuv, toI420, painter };
 }
 
+/** Epoch ms, comparable across the page and its workers. */
+const clock = () => performance.timeOrigin + performance.now();
+
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
   const { job } = e.data;
+  const timeline: Record<string, number> = { workerStart: clock() };
   try {
     // The overlay and the kernels get ready while the source is opened and the first
     // segment's conversion is set up (which probes the decoder and the encoder).
@@ -180,6 +184,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       });
       const videoTrack = await input.getPrimaryVideoTrack();
       if (!videoTrack) throw new Error('no-video');
+      timeline.opened ??= clock();
       // Turn a rotated track back in mediabunny's eyes, so it hands over the decoded pictures
       // as they are (it would otherwise redraw every one on a canvas first); the samples still
       // carry their rotation, and the frames made from them are upright.
@@ -194,6 +199,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       const draw = async (sample: VideoSample) => {
         const { yuv, toI420, ink, overlay, painter } = tools!;
         const t0 = performance.now();
+        timeline.firstFrame ??= clock();
         plan ??= visibleRegion(sample.displayWidth, sample.displayHeight, job.framing);
         const composed = await yuv?.compose(sample, plan);
         if (composed) {
@@ -256,6 +262,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       });
       const [conversion, ready] = await Promise.all([conversionReady, toolsReady]);
       tools = ready;
+      timeline.ready ??= clock();
       if (conversion.discardedTracks.some((d) => d.track.type === 'video'))
         throw new Error('no-video');
       if (!job.muted && conversion.discardedTracks.some((d) => d.track.type === 'audio'))
@@ -264,11 +271,12 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       conversion.onProgress = (p) =>
         post({ type: 'progress', fraction: (done + p * seg.duration) / total });
       await conversion.execute();
+      timeline.converted = clock();
       done += seg.duration;
       files.push(output.target.buffer!);
     }
     (tools ?? (await toolsReady)).overlay.close();
-    post({ type: 'done', files, audioMissing, drawMs, paths }, files);
+    post({ type: 'done', files, audioMissing, drawMs, paths, timeline }, files);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

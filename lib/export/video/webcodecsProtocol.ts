@@ -13,5 +13,7 @@ export type FastWorkerResponse =
       /** Time spent making frames, and how many were composed in YUV or drawn on a canvas. */
       drawMs: number;
       paths: { yuv: number; canvas: number };
+      /** When each step happened (epoch ms, `performance.timeOrigin + now()`), for the benchmark. */
+      timeline: Record<string, number>;
     }
   | { type: 'error'; message: string };
