@@ -265,8 +265,14 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       timeline.ready ??= clock();
       if (conversion.discardedTracks.some((d) => d.track.type === 'video'))
         throw new Error('no-video');
-      if (!job.muted && conversion.discardedTracks.some((d) => d.track.type === 'audio'))
+      if (
+        !job.muted &&
+        !audioMissing &&
+        conversion.discardedTracks.some((d) => d.track.type === 'audio')
+      ) {
         audioMissing = true;
+        post({ type: 'audio-missing' });
+      }
       if (!conversion.isValid) throw new Error('invalid');
       conversion.onProgress = (p) =>
         post({ type: 'progress', fraction: (done + p * seg.duration) / total });

@@ -1,4 +1,4 @@
-import { addAacAudio } from './ffmpegEngine';
+import { startAacAudio, type AacAudioJob } from './ffmpegEngine';
 import {
   abortError,
   VideoExportError,
@@ -24,6 +24,8 @@ export const webcodecsEngine: VideoEngine = {
       type: 'module',
     });
     const started = performance.now();
+    // Sound the browser cannot encode is made by ffmpeg.wasm while the worker makes the frames.
+    let audio: AacAudioJob | null = null;
     const result = await new Promise<{
       files: ArrayBuffer[];
       audioMissing: boolean;
@@ -39,14 +41,20 @@ export const webcodecsEngine: VideoEngine = {
       worker.onmessage = (e: MessageEvent<FastWorkerResponse>) => {
         const m = e.data;
         if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
+        if (m.type === 'audio-missing') {
+          audio ??= startAacAudio(job.source, job.segments, signal);
+          return;
+        }
         signal.removeEventListener('abort', stop);
         worker.terminate();
-        if (m.type === 'done') resolve(m);
-        else reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: m.message }));
+        if (m.type === 'done') return resolve(m);
+        audio?.close();
+        reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: m.message }));
       };
       worker.onerror = (e) => {
         signal.removeEventListener('abort', stop);
         worker.terminate();
+        audio?.close();
         reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: e.message || 'worker error' }));
       };
       worker.postMessage({ job } satisfies FastWorkerRequest);
@@ -65,7 +73,8 @@ export const webcodecsEngine: VideoEngine = {
     );
     timeline.videoDone = Math.round(performance.now() - started);
     if (result.audioMissing) {
-      const withSound = await addAacAudio(videos, job.source, job.segments, signal);
+      audio ??= startAacAudio(job.source, job.segments, signal);
+      const withSound = await audio.join(videos);
       timeline.audioDone = Math.round(performance.now() - started);
       performance.measure('story-export-video-timeline', { start: started, detail: timeline });
       return withSound;

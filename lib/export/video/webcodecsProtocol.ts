@@ -5,6 +5,9 @@ export type FastWorkerRequest = { job: VideoJob };
 
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
+  /** The source's sound cannot be encoded here: it will be left out (`audioMissing`), so its
+   *  AAC can be made meanwhile, elsewhere. Sent once, before the first frame. */
+  | { type: 'audio-missing' }
   /** `audioMissing`: the source has sound the browser cannot encode to AAC; it was left out. */
   | {
       type: 'done';
