@@ -25,6 +25,7 @@ import {
   OUTPUT_HEIGHT,
   OUTPUT_WIDTH,
 } from './presets';
+import type { VideoJob } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -91,7 +92,7 @@ function rgb(color: string): [number, number, number] {
  * The YUV kernels, compiled, or null where WASM SIMD is missing: then every frame is drawn on
  * the canvas and encoded as the browser converts it.
  */
-async function loadKernels(): Promise<WebAssembly.Module | null> {
+async function compileKernels(): Promise<WebAssembly.Module | null> {
   try {
     const response = await fetch(new URL(YUV_KERNELS_URL, self.location.origin));
     if (!response.ok) return null;
@@ -100,6 +101,10 @@ async function loadKernels(): Promise<WebAssembly.Module | null> {
     return null;
   }
 }
+
+/** The kernels, compiled once per worker (a warmed worker starts compiling before its job). */
+let kernelsCode: Promise<WebAssembly.Module | null> | null = null;
+const loadKernels = () => (kernelsCode ??= compileKernels());
 
 /** Whether the source's sound is already what every preset writes: AAC, 48 kHz, stereo. */
 async function isStoryAudio(input: Input): Promise<boolean> {
@@ -125,7 +130,7 @@ interface FrameTools {
 /** Card time (s) at the start of the segment being made: samples are timed from it. */
 let segmentOffset = 0;
 
-async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools> {
+async function prepareFrames(job: VideoJob): Promise<FrameTools> {
   const [overlay, code] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
   const overlayPixels = pixels(overlay);
   const ink = inkBounds(overlayPixels.data, overlay.width, overlay.height);
@@ -157,6 +162,7 @@ async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools>
 const clock = () => performance.timeOrigin + performance.now();
 
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
+  if ('warm' in e.data) return void loadKernels();
   const { job } = e.data;
   const timeline: Record<string, number> = { workerStart: clock() };
   try {

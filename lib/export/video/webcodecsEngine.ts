@@ -11,6 +11,29 @@ import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol'
 const FAST_ENGINE_FAILED =
   'The fast engine could not convert this video. Choose the compatible engine and start the export again.';
 
+const newWorker = () =>
+  new Worker(new URL('./webcodecs.worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started before its job (see `warmFastEngine`), taken by the next run. */
+let warm: Worker | null = null;
+
+/**
+ * Starts the fast engine's worker ahead of an export (when the export dialog opens), so its code
+ * is loaded and its YUV kernels compiled before Start is pressed. Answers a function that ends
+ * the worker if no export took it.
+ */
+export function warmFastEngine(): () => void {
+  if (typeof Worker === 'undefined' || warm) return () => undefined;
+  const worker = newWorker();
+  worker.postMessage({ warm: true } satisfies FastWorkerRequest);
+  warm = worker;
+  return () => {
+    if (warm !== worker) return;
+    warm = null;
+    worker.terminate();
+  };
+}
+
 /**
  * The fast engine: WebCodecs through mediabunny, in a worker so the editor stays responsive.
  * One job at a time; cancelling terminates the worker at once.
@@ -20,9 +43,8 @@ export const webcodecsEngine: VideoEngine = {
   label: 'Fast (WebCodecs)',
   async run(job: VideoJob, { signal, onProgress }: EngineRunOptions): Promise<Blob[]> {
     if (signal.aborted) throw abortError();
-    const worker = new Worker(new URL('./webcodecs.worker.ts', import.meta.url), {
-      type: 'module',
-    });
+    const worker = warm ?? newWorker();
+    warm = null;
     const started = performance.now();
     // Sound the browser cannot encode is made by ffmpeg.wasm while the worker makes the frames.
     let audio: AacAudioJob | null = null;

@@ -1,7 +1,10 @@
 import type { VideoJob } from './job';
 
 /** Messages between the fast engine and its worker. */
-export type FastWorkerRequest = { job: VideoJob };
+export type FastWorkerRequest =
+  | { job: VideoJob }
+  /** Get ready for a job (the export dialog opened): compile the YUV kernels now. */
+  | { warm: true };
 
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
