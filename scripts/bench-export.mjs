@@ -92,10 +92,14 @@ function source(seconds) {
   return path;
 }
 
-/** The same job natively: crop to 9:16, scale, overlay a 1080×1920 PNG, ultrafast, AAC. */
-function native(src, overlay, seconds) {
+/**
+ * The same job natively: crop to 9:16, scale, overlay a 1080×1920 PNG, ultrafast, AAC, making
+ * what the app makes (or, with `former`, the reference used before, which made less).
+ */
+function native(src, overlay, seconds, former = false) {
   const t = performance.now();
-  const r = spawnSync('ffmpeg', nativeStoryArgs(src, overlay, seconds, join(out, 'native.mp4')));
+  const file = join(out, former ? 'native-former.mp4' : 'native.mp4');
+  const r = spawnSync('ffmpeg', nativeStoryArgs(src, overlay, seconds, file, { former }));
   if (r.status !== 0) throw new Error(r.stderr.toString());
   return performance.now() - t;
 }
@@ -145,7 +149,7 @@ function probe(file) {
     '-select_streams',
     'v:0',
     '-show_entries',
-    'stream=width,height:format=duration',
+    'stream=width,height,profile,level:format=duration',
     '-of',
     'json',
     file,
@@ -156,6 +160,7 @@ function probe(file) {
     width: info.streams?.[0]?.width,
     height: info.streams?.[0]?.height,
     duration: Number(info.format?.duration),
+    profile: `${info.streams?.[0]?.profile} level ${info.streams?.[0]?.level}`,
   };
 }
 
@@ -200,8 +205,10 @@ try {
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
       const wall = performance.now() - t;
       clearInterval(sampler);
-      const { engineMs, drawMs, paths } = await page.evaluate(
+      const { engineMs, drawMs, paths, timeline } = await page.evaluate(
         (id) => ({
+          timeline:
+            performance.getEntriesByName('story-export-video-timeline').at(-1)?.detail ?? null,
           engineMs:
             performance.getEntriesByName(`story-export-video-${id}`).at(-1)?.duration ?? NaN,
           drawMs: performance.getEntriesByName('story-export-video-draw').at(-1)?.duration ?? null,
@@ -223,7 +230,16 @@ try {
         throw new Error(`the export is ${file.width}×${file.height}, not 1080×1920`);
       if (!(Math.abs(file.duration - seconds) < 0.5))
         throw new Error(`the export lasts ${file.duration} s, not ${seconds} s`);
-      return { wall, engine: engineMs, draw: drawMs, paths, before, peak };
+      return {
+        wall,
+        engine: engineMs,
+        draw: drawMs,
+        paths,
+        timeline,
+        profile: file.profile,
+        before,
+        peak,
+      };
     } finally {
       clearInterval(sampler);
       await context.close();
@@ -366,7 +382,17 @@ try {
     const nat = await report.measure(`native ffmpeg, ${seconds} s`, runs, () =>
       native(src, overlay, seconds),
     );
-    console.log(`  native ffmpeg, libx264 ultrafast: ${formatSummary(nat, sec)}`);
+    console.log(
+      `  native ffmpeg, libx264 ultrafast, the app's output (High 4.1, 2 s closed GOP, AAC 48 kHz stereo): ${formatSummary(nat, sec)}`,
+    );
+    const formerNat = await report.measure(
+      `native ffmpeg, former reference, ${seconds} s`,
+      runs,
+      () => native(src, overlay, seconds, true),
+    );
+    console.log(
+      `  native ffmpeg, former reference (Constrained Baseline, 250-frame GOP, the source's 44.1 kHz mono sound): ${formatSummary(formerNat, sec)}`,
+    );
     for (const engine of ONLY) {
       const name =
         engine === 'webcodecs' ? 'fast engine (WebCodecs)' : 'compatible engine (ffmpeg.wasm)';
@@ -385,6 +411,7 @@ try {
       console.log(
         `  ${name}: ${formatSummary(results, sec)}` +
           (nat.ok ? ` → ${(e / nat.median).toFixed(2)}× native` : '') +
+          (formerNat.ok ? ` (${(e / formerNat.median).toFixed(2)}× the former reference)` : '') +
           `; ${(seconds / (e / 1000)).toFixed(2)}× real time; click to files ${w}`,
       );
       const drawn = results.values.filter((r) => r.draw !== null);
@@ -395,6 +422,13 @@ try {
           `    of which making frames: median ${sec(d)} of ${drawn.length} run(s) (${((d / e) * 100).toFixed(0)}%${p ? `; first run: ${p.yuv} frames composed in YUV, ${p.canvas} drawn on a canvas` : ''}); the rest is decode, encode and mux`,
         );
       }
+      for (const r of results.values.filter((v) => v.timeline))
+        console.log(
+          `    timeline (ms from the engine's start): ${Object.entries(r.timeline)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
+      console.log(`    the export's H.264: ${results.values[0].profile}`);
       const mem = results.values.at(-1);
       console.log(
         `    browser memory (RSS summed over this browser's processes), last good run: ${mem.before.toFixed(0)} MB before, peak ${mem.peak.toFixed(0)} MB (+${(mem.peak - mem.before).toFixed(0)} MB)`,

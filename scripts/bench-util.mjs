@@ -196,15 +196,28 @@ export async function waitOrAlert(page, locator, timeout = 60_000) {
 
 /**
  * Native ffmpeg's arguments for the reference story job: crop a 1920×1080 source to 9:16, scale
- * to 1080×1920, overlay a 1080×1920 PNG, H.264 ultrafast at 8 Mb/s, AAC, faststart.
+ * to 1080×1920, overlay a 1080×1920 PNG, H.264 ultrafast at 8 Mb/s, AAC, faststart — making what
+ * the app makes: H.264 High level 4.1 (CABAC, 8×8 transforms, as the compatible engine asks
+ * ultrafast for), a closed GOP of exactly 2 s, BT.709 tags, AAC-LC 48 kHz stereo whatever the
+ * source's sound. `{ former: true }`: the reference used until 2026-11-26, which made less
+ * (Constrained Baseline, x264's 250-frame GOP, the source's 44.1 kHz mono sound), kept to compare.
  */
-export function nativeStoryArgs(src, overlay, seconds, output) {
+export function nativeStoryArgs(src, overlay, seconds, output, { former = false } = {}) {
+  const same = former
+    ? []
+    : [
+        ...['-x264-params', 'cabac=1:8x8dct=1', '-profile:v', 'high', '-level:v', '4.1'],
+        ...['-g', '60', '-keyint_min', '60', '-sc_threshold', '0', '-flags', '+cgop'],
+        ...['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709'],
+        ...['-profile:a', 'aac_low', '-ar', '48000', '-ac', '2'],
+      ];
   return [
     ...['-loglevel', 'error', '-y', '-i', src, '-i', overlay],
     '-filter_complex',
     '[0:v]crop=608:1080:656:0,scale=1080:1920,setsar=1,fps=30[bg];[bg][1:v]overlay=0:0,format=yuv420p[v]',
     ...['-map', '[v]', '-map', '0:a:0'],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '8M', '-c:a', 'aac', '-b:a', '128k'],
+    ...same,
     ...['-movflags', '+faststart', '-t', String(seconds), output],
   ];
 }

@@ -12,6 +12,7 @@ import { exportFailureMessage } from '@/lib/export/failure';
 import { naturalKind, planCards, planStoryExport, withUniqueNames } from '@/lib/export/storyPlan';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
+import { warmFastEngine } from '@/lib/export/video/webcodecsEngine';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import type { StoredExport } from '@/lib/drafts/repository';
 import type { EditorStore } from '@/lib/editor/store';
@@ -104,6 +105,9 @@ function ExportForm({
       urls.forEach((u) => URL.revokeObjectURL(u));
     };
   }, [stored]);
+
+  // A card with a video: the fast engine's worker gets ready while the person chooses.
+  useEffect(() => (hasVideo ? warmFastEngine() : undefined), [hasVideo]);
 
   // Leaving the dialog cancels a running export; object URLs are released.
   useEffect(() => () => abort.current?.abort(), []);

@@ -76,31 +76,56 @@ export const ffmpegEngine: VideoEngine = {
   },
 };
 
+/** Sound for the fast engine's video-only segments, being made by ffmpeg.wasm. */
+export interface AacAudioJob {
+  /** Adds each segment's sound to its video (same order), without re-encoding either. */
+  join(videos: Blob[]): Promise<Blob[]>;
+  /** Ends ffmpeg.wasm when `join` will not be called (the video failed). */
+  close(): void;
+}
+
 /**
- * Adds AAC sound to video-only segments made by the fast engine, for sources whose sound the
- * browser cannot encode (Opus or Vorbis in WebM, where AudioEncoder has no AAC): ffmpeg.wasm
- * encodes the audio alone, then the two are joined without re-encoding.
+ * Starts making AAC sound for video-only segments made by the fast engine, for sources whose
+ * sound the browser cannot encode (no AAC `AudioEncoder`, e.g. Firefox or Debian's Chromium):
+ * ffmpeg.wasm loads and encodes each segment's sound at once, while the frames are still being
+ * made; `join` then joins sound and video without re-encoding.
  */
-export async function addAacAudio(
-  videos: Blob[],
-  source: Blob,
-  segments: Segment[],
-  signal: AbortSignal,
-): Promise<Blob[]> {
-  const ffmpeg = await FfmpegSession.start(signal);
-  try {
-    const input = await ffmpeg.mount(source);
-    const out: Blob[] = [];
-    for (const [i, segment] of segments.entries()) {
-      await ffmpeg.write('/v.mp4', new Uint8Array(await videos[i]!.arrayBuffer()));
-      await run(ffmpeg, audioArgs(input, segment, '/a.m4a'), signal);
-      await run(ffmpeg, muxArgs('/v.mp4', '/a.m4a', '/out.mp4'), signal);
-      await ffmpeg.remove('/v.mp4');
-      await ffmpeg.remove('/a.m4a');
-      out.push(await take(ffmpeg, '/out.mp4'));
+export function startAacAudio(source: Blob, segments: Segment[], signal: AbortSignal): AacAudioJob {
+  const ready = (async () => {
+    const ffmpeg = await FfmpegSession.start(signal);
+    try {
+      const input = await ffmpeg.mount(source);
+      for (const [i, segment] of segments.entries())
+        await run(ffmpeg, audioArgs(input, segment, `/a${i}.m4a`), signal);
+      return ffmpeg;
+    } catch (error) {
+      ffmpeg.close();
+      throw error;
     }
-    return out;
-  } finally {
-    ffmpeg.close();
-  }
+  })();
+  ready.catch(() => undefined); // awaited by join; this only keeps an unjoined failure quiet
+  return {
+    async join(videos) {
+      const ffmpeg = await ready;
+      try {
+        const out: Blob[] = [];
+        for (const [i, video] of videos.entries()) {
+          await ffmpeg.write('/v.mp4', new Uint8Array(await video.arrayBuffer()));
+          await run(ffmpeg, muxArgs('/v.mp4', `/a${i}.m4a`, '/out.mp4'), signal);
+          await ffmpeg.remove('/v.mp4');
+          await ffmpeg.remove(`/a${i}.m4a`);
+          out.push(await take(ffmpeg, '/out.mp4'));
+        }
+        return out;
+      } finally {
+        ffmpeg.close();
+      }
+    },
+    close() {
+      ready.then(
+        (ffmpeg) => ffmpeg.close(),
+        () => undefined,
+      );
+    },
+  };
 }

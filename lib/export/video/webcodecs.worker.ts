@@ -25,6 +25,7 @@ import {
   OUTPUT_HEIGHT,
   OUTPUT_WIDTH,
 } from './presets';
+import type { VideoJob } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -91,7 +92,7 @@ function rgb(color: string): [number, number, number] {
  * The YUV kernels, compiled, or null where WASM SIMD is missing: then every frame is drawn on
  * the canvas and encoded as the browser converts it.
  */
-async function loadKernels(): Promise<WebAssembly.Module | null> {
+async function compileKernels(): Promise<WebAssembly.Module | null> {
   try {
     const response = await fetch(new URL(YUV_KERNELS_URL, self.location.origin));
     if (!response.ok) return null;
@@ -100,6 +101,10 @@ async function loadKernels(): Promise<WebAssembly.Module | null> {
     return null;
   }
 }
+
+/** The kernels, compiled once per worker (a warmed worker starts compiling before its job). */
+let kernelsCode: Promise<WebAssembly.Module | null> | null = null;
+const loadKernels = () => (kernelsCode ??= compileKernels());
 
 /** Whether the source's sound is already what every preset writes: AAC, 48 kHz, stereo. */
 async function isStoryAudio(input: Input): Promise<boolean> {
@@ -125,7 +130,7 @@ interface FrameTools {
 /** Card time (s) at the start of the segment being made: samples are timed from it. */
 let segmentOffset = 0;
 
-async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools> {
+async function prepareFrames(job: VideoJob): Promise<FrameTools> {
   const [overlay, code] = await Promise.all([createImageBitmap(job.overlay), loadKernels()]);
   const overlayPixels = pixels(overlay);
   const ink = inkBounds(overlayPixels.data, overlay.width, overlay.height);
@@ -153,8 +158,13 @@ async function prepareFrames(job: FastWorkerRequest['job']): Promise<FrameTools>
   return { overlay, ink, yuv, toI420, painter };
 }
 
+/** Epoch ms, comparable across the page and its workers. */
+const clock = () => performance.timeOrigin + performance.now();
+
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
+  if ('warm' in e.data) return void loadKernels();
   const { job } = e.data;
+  const timeline: Record<string, number> = { workerStart: clock() };
   try {
     // The overlay and the kernels get ready while the source is opened and the first
     // segment's conversion is set up (which probes the decoder and the encoder).
@@ -180,6 +190,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       });
       const videoTrack = await input.getPrimaryVideoTrack();
       if (!videoTrack) throw new Error('no-video');
+      timeline.opened ??= clock();
       // Turn a rotated track back in mediabunny's eyes, so it hands over the decoded pictures
       // as they are (it would otherwise redraw every one on a canvas first); the samples still
       // carry their rotation, and the frames made from them are upright.
@@ -194,6 +205,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       const draw = async (sample: VideoSample) => {
         const { yuv, toI420, ink, overlay, painter } = tools!;
         const t0 = performance.now();
+        timeline.firstFrame ??= clock();
         plan ??= visibleRegion(sample.displayWidth, sample.displayHeight, job.framing);
         const composed = await yuv?.compose(sample, plan);
         if (composed) {
@@ -256,19 +268,27 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       });
       const [conversion, ready] = await Promise.all([conversionReady, toolsReady]);
       tools = ready;
+      timeline.ready ??= clock();
       if (conversion.discardedTracks.some((d) => d.track.type === 'video'))
         throw new Error('no-video');
-      if (!job.muted && conversion.discardedTracks.some((d) => d.track.type === 'audio'))
+      if (
+        !job.muted &&
+        !audioMissing &&
+        conversion.discardedTracks.some((d) => d.track.type === 'audio')
+      ) {
         audioMissing = true;
+        post({ type: 'audio-missing' });
+      }
       if (!conversion.isValid) throw new Error('invalid');
       conversion.onProgress = (p) =>
         post({ type: 'progress', fraction: (done + p * seg.duration) / total });
       await conversion.execute();
+      timeline.converted = clock();
       done += seg.duration;
       files.push(output.target.buffer!);
     }
     (tools ?? (await toolsReady)).overlay.close();
-    post({ type: 'done', files, audioMissing, drawMs, paths }, files);
+    post({ type: 'done', files, audioMissing, drawMs, paths, timeline }, files);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,4 +1,4 @@
-import { addAacAudio } from './ffmpegEngine';
+import { startAacAudio, type AacAudioJob } from './ffmpegEngine';
 import {
   abortError,
   VideoExportError,
@@ -11,6 +11,29 @@ import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol'
 const FAST_ENGINE_FAILED =
   'The fast engine could not convert this video. Choose the compatible engine and start the export again.';
 
+const newWorker = () =>
+  new Worker(new URL('./webcodecs.worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started before its job (see `warmFastEngine`), taken by the next run. */
+let warm: Worker | null = null;
+
+/**
+ * Starts the fast engine's worker ahead of an export (when the export dialog opens), so its code
+ * is loaded and its YUV kernels compiled before Start is pressed. Answers a function that ends
+ * the worker if no export took it.
+ */
+export function warmFastEngine(): () => void {
+  if (typeof Worker === 'undefined' || warm) return () => undefined;
+  const worker = newWorker();
+  worker.postMessage({ warm: true } satisfies FastWorkerRequest);
+  warm = worker;
+  return () => {
+    if (warm !== worker) return;
+    warm = null;
+    worker.terminate();
+  };
+}
+
 /**
  * The fast engine: WebCodecs through mediabunny, in a worker so the editor stays responsive.
  * One job at a time; cancelling terminates the worker at once.
@@ -20,15 +43,17 @@ export const webcodecsEngine: VideoEngine = {
   label: 'Fast (WebCodecs)',
   async run(job: VideoJob, { signal, onProgress }: EngineRunOptions): Promise<Blob[]> {
     if (signal.aborted) throw abortError();
-    const worker = new Worker(new URL('./webcodecs.worker.ts', import.meta.url), {
-      type: 'module',
-    });
+    const worker = warm ?? newWorker();
+    warm = null;
     const started = performance.now();
+    // Sound the browser cannot encode is made by ffmpeg.wasm while the worker makes the frames.
+    let audio: AacAudioJob | null = null;
     const result = await new Promise<{
       files: ArrayBuffer[];
       audioMissing: boolean;
       drawMs: number;
       paths: { yuv: number; canvas: number };
+      timeline: Record<string, number>;
     }>((resolve, reject) => {
       const stop = () => {
         worker.terminate();
@@ -38,14 +63,20 @@ export const webcodecsEngine: VideoEngine = {
       worker.onmessage = (e: MessageEvent<FastWorkerResponse>) => {
         const m = e.data;
         if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
+        if (m.type === 'audio-missing') {
+          audio ??= startAacAudio(job.source, job.segments, signal);
+          return;
+        }
         signal.removeEventListener('abort', stop);
         worker.terminate();
-        if (m.type === 'done') resolve(m);
-        else reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: m.message }));
+        if (m.type === 'done') return resolve(m);
+        audio?.close();
+        reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: m.message }));
       };
       worker.onerror = (e) => {
         signal.removeEventListener('abort', stop);
         worker.terminate();
+        audio?.close();
         reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: e.message || 'worker error' }));
       };
       worker.postMessage({ job } satisfies FastWorkerRequest);
@@ -57,7 +88,20 @@ export const webcodecsEngine: VideoEngine = {
       detail: result.paths,
     });
     const videos = result.files.map((b) => new Blob([b], { type: 'video/mp4' }));
-    if (!result.audioMissing) return videos;
-    return addAacAudio(videos, job.source, job.segments, signal);
+    // When each step happened, in ms from the start (for the benchmark's profile).
+    const since = (epoch: number) => Math.round(epoch - performance.timeOrigin - started);
+    const timeline = Object.fromEntries(
+      Object.entries(result.timeline).map(([step, at]) => [step, since(at)]),
+    );
+    timeline.videoDone = Math.round(performance.now() - started);
+    if (result.audioMissing) {
+      audio ??= startAacAudio(job.source, job.segments, signal);
+      const withSound = await audio.join(videos);
+      timeline.audioDone = Math.round(performance.now() - started);
+      performance.measure('story-export-video-timeline', { start: started, detail: timeline });
+      return withSound;
+    }
+    performance.measure('story-export-video-timeline', { start: started, detail: timeline });
+    return videos;
   },
 };

@@ -1,10 +1,16 @@
 import type { VideoJob } from './job';
 
 /** Messages between the fast engine and its worker. */
-export type FastWorkerRequest = { job: VideoJob };
+export type FastWorkerRequest =
+  | { job: VideoJob }
+  /** Get ready for a job (the export dialog opened): compile the YUV kernels now. */
+  | { warm: true };
 
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
+  /** The source's sound cannot be encoded here: it will be left out (`audioMissing`), so its
+   *  AAC can be made meanwhile, elsewhere. Sent once, before the first frame. */
+  | { type: 'audio-missing' }
   /** `audioMissing`: the source has sound the browser cannot encode to AAC; it was left out. */
   | {
       type: 'done';
@@ -13,5 +19,7 @@ export type FastWorkerResponse =
       /** Time spent making frames, and how many were composed in YUV or drawn on a canvas. */
       drawMs: number;
       paths: { yuv: number; canvas: number };
+      /** When each step happened (epoch ms, `performance.timeOrigin + now()`), for the benchmark. */
+      timeline: Record<string, number>;
     }
   | { type: 'error'; message: string };
