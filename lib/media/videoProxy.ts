@@ -4,6 +4,12 @@
 // draft and the export keep the original.
 import { HDR_TO_SDR_FILTER, type VideoInfo } from './hdr';
 
+/**
+ * Names how proxies are made now: a stored proxy of another recipe is made again. Change it
+ * whenever `proxyArgs` changes what the proxy looks like.
+ */
+export const PROXY_RECIPE = 'v1-960';
+
 /** Longest side of a preview proxy. */
 export const PROXY_MAX_SIDE = 960;
 
