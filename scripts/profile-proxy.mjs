@@ -24,6 +24,9 @@ mkdirSync(out, { recursive: true });
 
 const HDR =
   'zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p';
+// The same maths with the first two zimg passes in one (HDR_TO_SDR_FILTER_FAST).
+const HDR_FAST =
+  'zscale=t=linear:npl=100:p=bt709,format=gbrpf32le,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p';
 const scaleTo = (side) =>
   `scale=w='if(gte(iw,ih),min(${side},iw),-2)':h='if(gte(iw,ih),-2,min(${side},ih))'`;
 const x264 = (threads) => [
@@ -78,6 +81,19 @@ const VARIANTS = {
     'zerolatency',
   ],
   small: ['-map', '0:v:0', '-an', '-vf', `fps=30,${scaleTo(720)},${HDR}`, ...x264(2)],
+  // What the app runs now (lib/media/videoProxy.ts): fps first, silent, two zimg passes.
+  current: [
+    '-map',
+    '0:v:0',
+    '-an',
+    '-vf',
+    `fps=30,${scaleTo(960)},${HDR_FAST},format=yuv420p`,
+    ...x264(2),
+    '-tune',
+    'zerolatency',
+  ],
+  merged: ['-map', '0:v:0', '-an', '-vf', `fps=30,${scaleTo(960)},${HDR_FAST}`, ...x264(2)],
+  threads4: ['-map', '0:v:0', '-an', '-vf', `fps=30,${scaleTo(960)},${HDR}`, ...x264(4)],
 };
 
 const pick = names.length ? names : Object.keys(VARIANTS);
