@@ -70,6 +70,7 @@ const VARIANTS = {
     ...x264(2),
   ],
   noTonemap: ['-map', '0:v:0', '-an', '-vf', `fps=30,${scaleTo(960)},format=yuv420p`, ...x264(2)],
+  // Crashed the multi-thread core here (TypeError from exec): x264's sliced threads.
   zl: [
     '-map',
     '0:v:0',
@@ -89,8 +90,6 @@ const VARIANTS = {
     '-vf',
     `fps=30,${scaleTo(960)},${HDR_FAST},format=yuv420p`,
     ...x264(2),
-    '-tune',
-    'zerolatency',
   ],
   merged: ['-map', '0:v:0', '-an', '-vf', `fps=30,${scaleTo(960)},${HDR_FAST}`, ...x264(2)],
   threads4: ['-map', '0:v:0', '-an', '-vf', `fps=30,${scaleTo(960)},${HDR}`, ...x264(4)],

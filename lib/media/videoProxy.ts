@@ -46,8 +46,8 @@ export function proxyArgs(input: string, output: string, info: VideoInfo | null,
     'libx264',
     '-preset',
     'ultrafast',
-    '-tune',
-    'zerolatency',
+    // Not `-tune zerolatency`: its sliced threads crashed the multi-thread core (TypeError from
+    // exec) in scripts/profile-proxy.mjs.
     '-crf',
     '26',
     '-threads',

@@ -19,12 +19,8 @@ describe('preview proxy command', () => {
     const filters = args[args.indexOf('-vf') + 1]!.split(',');
     expect(filters[0]).toBe('fps=30');
     expect(args[args.indexOf('-vf') + 1]).toContain(HDR_TO_SDR_FILTER_FAST);
-    expect(args.slice(args.indexOf('-preset'), args.indexOf('-preset') + 4)).toEqual([
-      '-preset',
-      'ultrafast',
-      '-tune',
-      'zerolatency',
-    ]);
+    expect(args[args.indexOf('-preset') + 1]).toBe('ultrafast');
+    expect(args).not.toContain('zerolatency');
     // The multi-thread core crashes when x264 picks its own thread count (ENVIRONMENT.md).
     expect(args[args.indexOf('-threads') + 1]).toBe('2');
   });
