@@ -1,12 +1,13 @@
 // Profiles preview-proxy commands in ffmpeg.wasm as the app runs them (the multi-thread core in a
 // module worker of a cross-origin isolated page, in Debian's Chromium), without building the app.
-// Prints each variant's wall time; figures only, never pass/fail. Each variant's output is kept
+// Prints each variant's wall time and the browser's peak RSS (its process tree, sampled every
+// 250 ms; includes the page holding the source); figures only, never pass/fail. Each variant's output is kept
 // in bench-results/proxy-profile/ for colour checks.
 //
 //   node scripts/profile-proxy.mjs <source> [variant…]       (variants: see VARIANTS below)
 //   node scripts/profile-proxy.mjs --st <source> …           (the single-thread core)
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
@@ -145,6 +146,31 @@ const server = createServer((req, res) => {
   res.end(file?.[1] ?? '');
 }).listen(port);
 
+/** RSS (MB) of this script's Chromium: every process under this one except node itself. */
+function browserRss() {
+  const children = new Map();
+  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const ppid = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), p]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  let kb = 0;
+  const walk = (p, self) => {
+    try {
+      if (!self)
+        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // ended meanwhile
+    }
+    for (const c of children.get(p) ?? []) walk(c, false);
+  };
+  walk(String(process.pid), true);
+  return kb / 1024;
+}
+
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: CHROMIUM_ARGS,
@@ -161,6 +187,8 @@ try {
     if (!variant.includes('null')) argsFor.push('-movflags', '+faststart', '/out.mp4');
     else argsFor.push('-');
     // A fresh worker (and core) per variant, as each proxy gets its own session in the app.
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, browserRss())), 250);
     const result = await page.evaluate(async (cmd) => {
       const blob = await (await fetch('/source')).blob();
       const worker = new Worker('/worker.js', { type: 'module' });
@@ -175,13 +203,14 @@ try {
       worker.terminate();
       return { ...r, bytes: r.bytes ? Array.from(r.bytes) : null };
     }, argsFor);
+    clearInterval(sampler);
     if (!result.ok) {
       console.log(`${name}: FAILED ${result.error}`);
       continue;
     }
     if (result.bytes) writeFileSync(join(out, `${name}.mp4`), Buffer.from(result.bytes));
     console.log(
-      `${name}: ${(result.ms / 1000).toFixed(1)} s (exit ${result.code})${result.bytes ? `, ${(result.bytes.length / 1e6).toFixed(2)} MB` : ''}`,
+      `${name}: ${(result.ms / 1000).toFixed(1)} s (exit ${result.code})${result.bytes ? `, ${(result.bytes.length / 1e6).toFixed(2)} MB` : ''}; browser peak RSS ${peak.toFixed(0)} MB`,
     );
   }
 } finally {
