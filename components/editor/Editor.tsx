@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   addPhoto,
@@ -67,6 +68,7 @@ export default function Editor() {
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { preparing, begin, end, cancel } = usePreparing();
+  const router = useRouter();
   const [safeZones, setSafeZones] = useState(false);
   // Names exported in this visit, known before the draft has stored them.
   const exportedNames = useRef<string[]>([]);
@@ -139,6 +141,11 @@ export default function Editor() {
         : setAlert('The shared photo or video could not be found. Share it again.'),
     );
   }, [draft.phase, openFile]);
+
+  // Opening the draft was cancelled (it is left as it was): back to the drafts.
+  useEffect(() => {
+    if (draft.phase === 'cancelled') router.push('/');
+  }, [draft.phase, router]);
 
   const lookup: MediaSourceLookup = media.drawable;
   const storedExport = useCallback(
@@ -270,7 +277,9 @@ export default function Editor() {
           // Same box as the stage, so nothing moves when the draft has loaded.
           <div className={`stage ${styles.stagePlaceholder}`} aria-hidden="true" />
         )}
-        {preparing ? (
+        {draft.phase === 'loading' && draft.opening ? (
+          <PreparingMedia preparing={draft.opening} onCancel={() => session?.cancelOpen()} />
+        ) : preparing ? (
           <PreparingMedia preparing={preparing} onCancel={cancel} />
         ) : (
           busy && (

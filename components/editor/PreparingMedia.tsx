@@ -4,7 +4,13 @@ import { useCallback, useRef, useState } from 'react';
 import type { LoadOptions } from '@/lib/media';
 import styles from './PreparingMedia.module.css';
 
-type What = 'photo' | 'video';
+type What = 'photo' | 'video' | 'draft';
+
+const LABELS: Record<What, string> = {
+  photo: 'Preparing photo',
+  video: 'Preparing video',
+  draft: 'Opening draft',
+};
 
 interface Preparing {
   what: What;
@@ -44,7 +50,10 @@ export function usePreparing() {
   return { preparing, begin, end, cancel };
 }
 
-/** "Preparing photo/video" over the stage, with its progress and a Cancel button. */
+/**
+ * "Preparing photo/video" (or "Opening draft") over the stage, with its progress and a Cancel
+ * button.
+ */
 export function PreparingMedia({
   preparing,
   onCancel,
@@ -52,7 +61,7 @@ export function PreparingMedia({
   preparing: Preparing;
   onCancel: () => void;
 }) {
-  const label = preparing.what === 'photo' ? 'Preparing photo' : 'Preparing video';
+  const label = LABELS[preparing.what];
   const percent = preparing.fraction === null ? null : Math.round(preparing.fraction * 100);
   return (
     <div className={styles.box} role="status">

@@ -9,10 +9,10 @@ import {
 import { DraftStorageError, STORAGE_MESSAGES, toStorageError } from './errors';
 import { expiresAt, isExpired } from './expiry';
 import { DB_MIGRATIONS, runDbMigrations, type DbMigration } from './migrations';
-import { DB_NAME, DB_VERSION, type DraftRecord, type StoryDB } from './schema';
+import { DB_NAME, DB_VERSION, type DraftRecord, type ProxyRecord, type StoryDB } from './schema';
 import { draftTitle } from './title';
 
-const STORES = ['drafts', 'media', 'exports', 'thumbnails'] as const;
+const STORES = ['drafts', 'media', 'exports', 'thumbnails', 'proxies'] as const;
 
 type Tx = IDBPTransaction<StoryDB, (typeof STORES)[number][], 'readwrite'>;
 
@@ -244,6 +244,33 @@ export class DraftRepository {
     return (await this.db.get('media', id))?.blob;
   }
 
+  /**
+   * The stored preview proxy of a video (by the original's media id), or undefined when there
+   * is none or it cannot be read (it is derived data: the caller makes it again).
+   */
+  async getProxy(mediaId: string): Promise<ProxyRecord | undefined> {
+    try {
+      return await this.db.get('proxies', mediaId);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Keeps the preview proxy of a stored video with it, replacing an older one. Only for a
+   * medium some draft stores (answers false otherwise, storing nothing): a proxy never outlives
+   * its original, which deletes it.
+   */
+  async putProxy(mediaId: string, blob: Blob, recipe: string): Promise<boolean> {
+    let stored = false;
+    await this.write(async (tx) => {
+      if (!(await tx.objectStore('media').getKey(mediaId))) return;
+      await tx.objectStore('proxies').put({ id: mediaId, blob, recipe });
+      stored = true;
+    });
+    return stored;
+  }
+
   /** Deletes a draft, its exports, and media no other draft uses. */
   async delete(id: string): Promise<void> {
     await this.write(async (tx) => {
@@ -353,20 +380,28 @@ export class DraftRepository {
       // Media left without a draft (an interrupted write, an older version's leftovers).
       let cursor = await tx.objectStore('media').openCursor();
       while (cursor) {
-        if (cursor.value.draftIds.length === 0) await cursor.delete();
+        if (cursor.value.draftIds.length === 0) {
+          await tx.objectStore('proxies').delete(cursor.key);
+          await cursor.delete();
+        }
         cursor = await cursor.continue();
       }
+      // Proxies whose original is gone (left by an interrupted write).
+      const media = new Set(await tx.objectStore('media').getAllKeys());
+      for (const key of await tx.objectStore('proxies').getAllKeys())
+        if (!media.has(key)) await tx.objectStore('proxies').delete(key);
     });
     return count;
   }
 
-  /** Bytes the drafts hold: media, exports and thumbnails. */
+  /** Bytes the drafts hold: media, their preview proxies, exports and thumbnails. */
   async bytesUsed(): Promise<number> {
     let total = 0;
-    const tx = this.db.transaction(['thumbnails', 'media', 'exports']);
+    const tx = this.db.transaction(['thumbnails', 'media', 'exports', 'proxies']);
     for (const t of await tx.objectStore('thumbnails').getAll()) total += t.blob.size;
     for (const m of await tx.objectStore('media').getAll()) total += m.blob.size;
     for (const e of await tx.objectStore('exports').getAll()) total += e.blob.size;
+    for (const p of await tx.objectStore('proxies').getAll()) total += p.blob.size;
     await tx.done;
     return total;
   }
@@ -420,8 +455,10 @@ export class DraftRepository {
     const m = await store.get(mediaId);
     if (!m) return;
     const draftIds = m.draftIds.filter((d) => d !== draftId);
-    if (draftIds.length === 0) await store.delete(mediaId);
-    else await store.put({ ...m, draftIds });
+    if (draftIds.length === 0) {
+      await store.delete(mediaId);
+      await tx.objectStore('proxies').delete(mediaId);
+    } else await store.put({ ...m, draftIds });
   }
 
   private async deleteInTx(tx: Tx, record: DraftRecord): Promise<void> {

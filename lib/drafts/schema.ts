@@ -4,7 +4,7 @@ import type { StoryDocument } from '../story';
 /** Name of the app's one IndexedDB database. */
 export const DB_NAME = 'story-composer';
 /** Current version of the database layout; each step up is a file in ./migrations. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A draft as stored: the story document and what the home list shows. */
 export interface DraftRecord {
@@ -34,6 +34,19 @@ export interface MediaRecord {
   draftIds: string[];
 }
 
+/**
+ * The preview proxy of a video the browser cannot play (or an HDR one), kept so that reopening
+ * its draft does not make it again. Derived data: keyed by the original's content hash, deleted
+ * with that medium, and remade when missing, unreadable or made by another recipe.
+ */
+export interface ProxyRecord {
+  /** The original's media id (SHA-256 of its bytes). */
+  id: string;
+  blob: Blob;
+  /** How it was made (`PROXY_RECIPE` of lib/media/videoProxy.ts when it was stored). */
+  recipe: string;
+}
+
 /** A file exported from a draft, kept for re-sharing until the draft expires. */
 export interface ExportRecord {
   id?: number;
@@ -57,4 +70,5 @@ export interface StoryDB extends DBSchema {
   media: { key: string; value: MediaRecord };
   exports: { key: number; value: ExportRecord; indexes: { byDraft: string } };
   thumbnails: { key: string; value: ThumbnailRecord };
+  proxies: { key: string; value: ProxyRecord };
 }

@@ -29,6 +29,8 @@ export type LoadedMedia =
       width: number;
       height: number;
       duration: number;
+      /** The preview proxy the element plays, when the browser cannot play `blob` itself. */
+      proxy?: Blob;
     };
 
 /** Bytes read to identify a file and find a JPEG's size (EXIF blocks can be long). */
@@ -50,6 +52,11 @@ export interface LoadOptions {
   onPreparing?: (what: 'photo' | 'video') => void;
   /** How far that work has got (0–1), where it can tell. */
   onProgress?: (fraction: number) => void;
+  /**
+   * A preview proxy made earlier for this video (kept with its draft): played instead of making
+   * one again. If it cannot be played, a new one is made as if there were none.
+   */
+  proxy?: Blob;
 }
 
 async function decodeImage(url: string, name: string): Promise<HTMLImageElement> {
@@ -199,6 +206,13 @@ export async function loadMedia(
 
   const blob = file.type.startsWith('video/') ? file : new Blob([file], { type: format.mime });
   const info = await readVideoInfo(blob);
+  if (options.proxy) {
+    try {
+      return await openPlayable(blob, options.proxy, name, knownId, info);
+    } catch (e) {
+      console.warn(`The stored preview of ${name} could not be played; making it again.`, e);
+    }
+  }
   // HDR goes through the proxy even where the browser plays it: its tone mapping is the export's.
   if (!info?.hdr) {
     try {
@@ -275,6 +289,7 @@ async function openPlayable(
       width: info?.width || element.videoWidth,
       height: info?.height || element.videoHeight,
       duration: Number.isFinite(element.duration) ? element.duration : 0,
+      ...(playable === original ? {} : { proxy: playable }),
     };
   } catch (e) {
     URL.revokeObjectURL(url);

@@ -51,6 +51,12 @@ export class MediaRegistry {
     return this.items.get(id)?.blob ?? this.music.get(id)?.blob;
   }
 
+  /** The preview proxy a video plays (to keep it with the draft), if it needed one. */
+  proxy(id: MediaId): Blob | undefined {
+    const m = this.items.get(id);
+    return m?.kind === 'video' ? m.proxy : undefined;
+  }
+
   /**
    * What the renderers draw for a medium (its element and display size), or null when it is
    * not loaded: the one adapter from media to the stage, exports and thumbnails.

@@ -11,14 +11,32 @@ import {
 } from '../drafts/repository';
 import { DraftLock } from '../drafts/tabLock';
 import type { EditorStore } from '../editor/store';
-import { loadMedia, mediaErrorMessage, type MediaRegistry } from '../media';
+import {
+  loadMedia,
+  mediaErrorMessage,
+  releaseMedia,
+  type LoadOptions,
+  type MediaRegistry,
+} from '../media';
+import { PROXY_RECIPE } from '../media/videoProxy';
 import { createStory, storyMediaIds, storyMusicIds, type StoryDocument } from '../story';
 import { openProblemMessage, type OpenProblem } from './openProblem';
 
 export type { OpenProblem } from './openProblem';
 
+/** What a draft being opened is waiting for, to show while it takes long. */
+export interface DraftOpening {
+  /** 'draft': reading its media; 'photo'/'video': preparing one (decoding it, making a preview). */
+  what: 'draft' | 'photo' | 'video';
+  /** 0–1 when known. */
+  fraction: number | null;
+}
+
 export interface DraftSessionState {
-  phase: 'loading' | 'ready';
+  /** 'cancelled': the person stopped the opening (`cancelOpen`); the draft was not touched. */
+  phase: 'loading' | 'ready' | 'cancelled';
+  /** While a draft opens slowly: what it waits for; null otherwise. */
+  opening: DraftOpening | null;
   /** The stored draft behind the editor; null until the first change of a new story is saved. */
   draftId: string | null;
   /** This tab was editing, and another tab took over. */
@@ -42,10 +60,13 @@ export interface DraftSessionDeps {
 }
 
 const EXPIRY_CHECK_MS = 15_000;
+/** A draft that opens quicker than this shows no progress (it would only flash). */
+const OPENING_SHOWN_AFTER_MS = 300;
 const THUMBNAIL_EVERY_MS = 3_000;
 
 const INITIAL: DraftSessionState = {
   phase: 'loading',
+  opening: null,
   draftId: null,
   takenOver: false,
   expired: false,
@@ -87,6 +108,10 @@ export class DraftSession {
   private thumbnailQueued = false;
   private readonly cleanups: (() => void)[] = [];
   private disposed = false;
+  /** Stops the opening of the draft (cancelled by the person, or the session disposed). */
+  private readonly opening = new AbortController();
+  /** Media ids whose preview proxy is stored (or being stored) with the draft. */
+  private readonly storedProxies = new Set<string>();
   private readonly now: () => number;
   private readonly openRepository: () => Promise<DraftRepository>;
   private readonly thumbnail: (doc: StoryDocument, media: MediaRegistry) => Promise<Blob>;
@@ -136,8 +161,13 @@ export class DraftSession {
     if (this.disposed) return;
     if (found?.kind === 'found') {
       const { record } = found;
-      await this.loadMedia(record.doc);
+      await this.loadMedia(record.doc, this.opening.signal);
       if (this.disposed) return;
+      if (this.opening.signal.aborted) {
+        // Nothing was loaded into the store, saved or locked: the draft stays as it was.
+        this.update({ phase: 'cancelled', opening: null });
+        return;
+      }
       this.store.load(record.doc);
       this.known = {
         id: record.id,
@@ -156,12 +186,20 @@ export class DraftSession {
     this.autosave = this.newAutosave();
     this.cleanups.push(this.store.subscribe(() => this.onStoreChange()));
     this.watchPage();
-    this.update({ phase: 'ready', draftId: this.known?.id ?? null });
+    this.update({ phase: 'ready', opening: null, draftId: this.known?.id ?? null });
     if (this.known) {
       await this.takeLock(false);
       // The last thumbnail may predate the last save (a tab closed within seconds of an edit).
       this.queueThumbnail();
     }
+  }
+
+  /**
+   * Stops opening the draft (while `phase` is 'loading'): media being read or prepared are
+   * dropped, and the session ends in phase 'cancelled' without touching the stored draft.
+   */
+  cancelOpen(): void {
+    if (this.state.phase === 'loading') this.opening.abort();
   }
 
   /** Takes over a draft another tab is editing: reloads its latest saved state here. */
@@ -171,7 +209,7 @@ export class DraftSession {
     await this.takeLock(true);
     const found = await this.repo.read(id).catch(() => null);
     if (found?.kind !== 'found' || this.disposed) return;
-    await this.loadMedia(found.record.doc);
+    await this.loadMedia(found.record.doc, new AbortController().signal);
     this.store.load(found.record.doc);
     this.lastDoc = found.record.doc;
   }
@@ -214,6 +252,7 @@ export class DraftSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.opening.abort();
     const repo = this.repo;
     const lock = this.lock;
     this.lock = null;
@@ -239,19 +278,55 @@ export class DraftSession {
     for (const l of this.listeners) l();
   }
 
-  /** Every card's photo or video and the photos of photo layers, each once, side by side. */
-  private async loadMedia(doc: StoryDocument): Promise<void> {
+  /**
+   * Every card's photo or video and the photos of photo layers, each once, side by side. While
+   * it takes long, `opening` says how far it is; `signal` stops it.
+   */
+  private async loadMedia(doc: StoryDocument, signal: AbortSignal): Promise<void> {
     const backgrounds = new Set<string>();
     for (const card of doc.cards) {
       const bg = card.background;
       if (bg.type === 'image' || bg.type === 'video') backgrounds.add(bg.mediaId);
     }
     const music = storyMusicIds(doc);
-    await Promise.all(
-      storyMediaIds(doc).map((id) =>
-        music.has(id) ? this.loadMusic(id) : this.loadMedium(id, backgrounds.has(id)),
-      ),
-    );
+    const ids = storyMediaIds(doc);
+    let done = 0;
+    let preparing = false;
+    const loading = () => this.state.phase === 'loading' && !signal.aborted && !this.disposed;
+    const show = setTimeout(() => {
+      if (loading() && !preparing)
+        this.update({
+          opening: { what: 'draft', fraction: ids.length ? done / ids.length : null },
+        });
+    }, OPENING_SHOWN_AFTER_MS);
+    const options: LoadOptions = {
+      signal,
+      onPreparing: (what) => {
+        preparing = true;
+        if (loading()) this.update({ opening: { what, fraction: null } });
+      },
+      onProgress: (fraction) => {
+        if (loading() && this.state.opening?.what !== 'draft')
+          this.update({ opening: { what: this.state.opening?.what ?? 'video', fraction } });
+      },
+    };
+    const counted = async (load: Promise<void>) => {
+      await load;
+      done++;
+      if (loading() && this.state.opening?.what === 'draft')
+        this.update({ opening: { what: 'draft', fraction: done / ids.length } });
+    };
+    try {
+      await Promise.all(
+        ids.map((id) =>
+          counted(
+            music.has(id) ? this.loadMusic(id) : this.loadMedium(id, backgrounds.has(id), options),
+          ),
+        ),
+      );
+    } finally {
+      clearTimeout(show);
+    }
   }
 
   /** A card's music, decoded again from the bytes stored with the draft. */
@@ -273,9 +348,17 @@ export class DraftSession {
     }
   }
 
-  private async loadMedium(mediaId: string, background: boolean): Promise<void> {
+  private async loadMedium(
+    mediaId: string,
+    background: boolean,
+    options: LoadOptions,
+  ): Promise<void> {
     if (this.media.get(mediaId) || !this.repo) return;
-    const blob = await this.repo.getMedia(mediaId).catch(() => undefined);
+    const [blob, stored] = await Promise.all([
+      this.repo.getMedia(mediaId).catch(() => undefined),
+      background ? this.repo.getProxy(mediaId) : undefined,
+    ]);
+    if (options.signal?.aborted) return;
     if (!blob) {
       this.update({
         mediaError: background
@@ -284,13 +367,46 @@ export class DraftSession {
       });
       return;
     }
+    // A proxy made by another recipe looks different from what the export makes now.
+    const proxy = stored?.recipe === PROXY_RECIPE ? stored.blob : undefined;
     try {
-      const loaded = this.media.add(
-        await loadMedia(blob, background ? 'The saved background' : 'A saved photo', mediaId),
+      const loaded = await loadMedia(
+        blob,
+        background ? 'The saved background' : 'A saved photo',
+        mediaId,
+        { ...options, proxy },
       );
-      if (loaded.kind === 'video') void loaded.element.play().catch(() => undefined);
+      if (options.signal?.aborted) {
+        releaseMedia(loaded);
+        return;
+      }
+      this.media.add(loaded);
+      if (loaded.kind !== 'video') return;
+      void loaded.element.play().catch(() => undefined);
+      if (loaded.proxy && loaded.proxy === proxy) this.storedProxies.add(mediaId);
+      // Made again (none stored, unreadable, or an older recipe): keep the new one.
+      else if (loaded.proxy) this.storeProxies([mediaId]);
     } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') return;
       this.update({ mediaError: mediaErrorMessage(e) });
+    }
+  }
+
+  /**
+   * Keeps with the draft the preview proxies of these media that are not stored yet. A proxy is
+   * derived data: when it cannot be written, the draft is fine and the proxy is made next time.
+   */
+  private storeProxies(ids: readonly string[]): void {
+    const repo = this.repo;
+    if (!repo || this.disposed) return;
+    for (const id of ids) {
+      const blob = this.media.proxy(id);
+      if (!blob || this.storedProxies.has(id)) continue;
+      this.storedProxies.add(id);
+      void repo.putProxy(id, blob, PROXY_RECIPE).then(
+        (stored) => void (stored || this.storedProxies.delete(id)),
+        () => void this.storedProxies.delete(id),
+      );
     }
   }
 
@@ -352,6 +468,7 @@ export class DraftSession {
       } else {
         this.known = { ...this.known, mediaIds: mediaIdsOf(doc) };
       }
+      this.storeProxies(mediaIdsOf(doc));
       if (this.state.storageError) this.update({ storageError: null });
       notifyDraftsChanged(doc.id);
       this.queueThumbnail();
@@ -364,6 +481,7 @@ export class DraftSession {
   private async storeNew(doc: StoryDocument, blobOf: (id: string) => Blob | undefined) {
     const record = await this.repo!.create(doc, blobOf);
     this.known = { ...record };
+    this.storeProxies(record.mediaIds);
     this.update({ draftId: record.id, storageError: null });
     void requestPersistentStorage();
     notifyDraftsChanged(record.id);
