@@ -13,9 +13,9 @@ export const HDR_TO_SDR_FILTER =
 
 /**
  * The same tone mapping as HDR_TO_SDR_FILTER with the first two zimg passes made one (to linear
- * light and BT.709 primaries at once): bit-identical output (tests/unit/hdr.test.ts checks it with
- * native ffmpeg), one float pass fewer — about a third of the chain's cost in ffmpeg.wasm, which
- * has no SIMD. The preview proxy uses it.
+ * light and BT.709 primaries at once): bit-identical output (tests/unit/videoProxy.test.ts checks
+ * it with native ffmpeg), one float pass fewer — about a third of the chain's cost in ffmpeg.wasm,
+ * which has no SIMD. The preview proxy and the compatible engine use it.
  */
 export const HDR_TO_SDR_FILTER_FAST =
   'zscale=t=linear:npl=100:p=bt709,format=gbrpf32le,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseEngine } from '../../lib/export/video/engineChoice';
 import { framingFilter, muxArgs, segmentArgs } from '../../lib/export/video/ffmpegArgs';
 import { planSegments, whatsappStatusPreset } from '../../lib/export/video/presets';
-import { HDR_TO_SDR_FILTER } from '../../lib/media/hdr';
+import { HDR_TO_SDR_FILTER_FAST } from '../../lib/media/hdr';
 
 const cover = { fit: 'cover' as const, zoom: 1, panX: 0, panY: 0 };
 
@@ -33,7 +33,7 @@ describe('framingFilter', () => {
 describe('HDR tone mapping in the compatible engine', () => {
   it('tone-maps an HDR source on its visible part, before scaling and padding', () => {
     expect(framingFilter(1920, 1080, { ...cover, fit: 'contain' }, '#ff3b30', true)).toBe(
-      `crop=1920:1080:0:0,${HDR_TO_SDR_FILTER},scale=1080:608:flags=fast_bilinear,setsar=1,pad=1080:1920:0:656:color=0xff3b30`,
+      `crop=1920:1080:0:0,${HDR_TO_SDR_FILTER_FAST},scale=1080:608:flags=fast_bilinear,setsar=1,pad=1080:1920:0:656:color=0xff3b30`,
     );
     expect(framingFilter(1920, 1080, cover, '#000000', false)).not.toContain('tonemap');
   });

@@ -1,5 +1,5 @@
 import type { Framing } from '../../story';
-import { HDR_TO_SDR_FILTER } from '../../media/hdr';
+import { HDR_TO_SDR_FILTER_FAST } from '../../media/hdr';
 import { visibleRegion } from '../../render/framing';
 import {
   AUDIO_BITRATE,
@@ -64,7 +64,7 @@ export function framingFilter(
     `crop=${Math.min(sw, width)}:${Math.min(sh, height)}:${sx}:${sy}`,
     // HDR (HLG/PQ) to SDR BT.709 on the visible part only, at the source's size (the float
     // maths is the costly step), before the SDR background colour is padded in.
-    ...(hdr ? [HDR_TO_SDR_FILTER] : []),
+    ...(hdr ? [HDR_TO_SDR_FILTER_FAST] : []),
     `scale=${dw}:${dh}:flags=fast_bilinear`,
     'setsar=1',
   ];
