@@ -15,8 +15,10 @@ export type LoadedMedia =
       id: MediaId;
       kind: 'image';
       blob: Blob;
+      /** The object URL the element shows ('' for a photo the app decoded itself). */
       url: string;
-      element: HTMLImageElement;
+      /** A HEIC photo is an ImageBitmap the app decoded (browsers but Safari cannot show HEIC). */
+      element: HTMLImageElement | ImageBitmap;
       width: number;
       height: number;
     }
@@ -137,6 +139,10 @@ async function openHeif(
   options: LoadOptions,
 ): Promise<LoadedMedia> {
   options.onPreparing?.('photo');
+  const original = file.type ? file : new Blob([file], { type: 'image/heic' });
+  // The content id is worked out while the workers decode.
+  const id = knownId ? Promise.resolve(knownId) : mediaIdFor(original);
+  id.catch(() => undefined);
   const result = await decodeHeif(file, {
     maxSide: DECODED_MAX_SIDE,
     maxPixels: MAX_IMAGE_PIXELS,
@@ -148,8 +154,22 @@ async function openHeif(
     console.warn(`HEIF decode failed for ${name}: ${result.detail ?? 'unknown'}`);
     throw new MediaError(MESSAGES.heic(name));
   }
-  const original = file.type ? file : new Blob([file], { type: 'image/heic' });
-  return openImage(original, result.picture, name, knownId);
+  const { picture } = result;
+  try {
+    // The draft stores the HEIC itself; the stage and exports draw the decoded bitmap.
+    return {
+      id: await id,
+      kind: 'image',
+      blob: original,
+      url: '',
+      element: picture,
+      width: picture.width,
+      height: picture.height,
+    };
+  } catch (e) {
+    picture.close();
+    throw e;
+  }
 }
 
 /**
@@ -289,5 +309,6 @@ export function releaseMedia(media: LoadedMedia): void {
     media.element.removeAttribute('src');
     media.element.load();
   }
-  URL.revokeObjectURL(media.url);
+  if (media.kind === 'image' && media.element instanceof ImageBitmap) media.element.close();
+  if (media.url) URL.revokeObjectURL(media.url);
 }
