@@ -3,6 +3,7 @@
 // rows of one photo side by side; each hands its band back as an ImageBitmap.
 import { readHeifOrientation } from './heifBoxes';
 import { HeifFile, loadLibHeif } from './libheif';
+import { orientationOfTransforms, placeTile } from './heifPicture';
 import type { HeifMarks, HeifRequest, HeifResponse } from './heifProtocol';
 
 let marks: HeifMarks = [];
@@ -25,33 +26,18 @@ async function parse(request: { file: Blob; scriptURL: string; wasmURL: string }
   return last;
 }
 
-/** Tile rows [from, to) of the primary image as one RGBA band of the image's full width. */
+/** Tile rows [from, to) of a grid photo, as stored (not turned), in one RGBA band. */
 function band(heif: HeifFile, from: number, to: number): ImageData {
-  const width = heif.width;
-  const height = heif.height;
   const tiling = heif.tiling();
-  if (tiling.rows * tiling.columns <= 1) {
-    const whole = heif.decode();
-    return new ImageData(whole.data, whole.width, whole.height);
-  }
   const top = from * tiling.tileHeight;
-  const bottom = Math.min(height, to * tiling.tileHeight);
-  const out = new Uint8ClampedArray(width * (bottom - top) * 4);
+  const height = Math.min(tiling.height, to * tiling.tileHeight) - top;
+  const out = new Uint8ClampedArray(tiling.width * height * 4);
   for (let y = from; y < to; y++)
     for (let x = 0; x < tiling.columns; x++) {
       const tile = heif.decode({ x, y });
-      const left = x * tiling.tileWidth;
-      const w = Math.min(tile.width, width - left);
-      const h = Math.min(tile.height, bottom - y * tiling.tileHeight);
-      for (let row = 0; row < h; row++) {
-        const src = row * tile.width * 4;
-        out.set(
-          tile.data.subarray(src, src + w * 4),
-          ((y * tiling.tileHeight - top + row) * width + left) * 4,
-        );
-      }
+      placeTile(out, tiling.width, top, height, tile, x * tiling.tileWidth, y * tiling.tileHeight);
     }
-  return new ImageData(out, width, bottom - top);
+  return new ImageData(out, tiling.width, height);
 }
 
 async function answer(request: HeifRequest): Promise<HeifResponse> {
@@ -63,32 +49,46 @@ async function answer(request: HeifRequest): Promise<HeifResponse> {
   }
   const { heif, bytes } = await parse(request);
   if (request.type === 'open') {
-    const width = heif.width;
-    const height = heif.height;
-    if (!width || !height) return { type: 'failed', detail: 'no size' };
     const tiling = heif.tiling();
     // libheif applies irot/imir itself; EXIF orientation counts only where those are absent
     // (files that carry both, as iPhones write them, would otherwise be turned twice).
-    const { transformed, exif } = readHeifOrientation(bytes);
-    const grid = tiling.rows * tiling.columns > 1;
+    const { transformed, exif, transforms } = readHeifOrientation(bytes);
+    // A grid (as iPhones write) is decoded tile row by tile row in several workers, and turned
+    // by the page; a crop (clap) or transparency are left to libheif's whole decode.
+    const tiled =
+      tiling.rows > 1 &&
+      !heif.hasAlpha &&
+      !transforms.some(([type]) => type === 'clap') &&
+      tiling.width > 0 &&
+      tiling.height > 0;
+    const width = tiled ? tiling.width : heif.width;
+    const height = tiled ? tiling.height : heif.height;
+    if (!width || !height) return { type: 'failed', detail: 'no size' };
     return {
       type: 'opened',
       layout: {
         width,
         height,
         alpha: heif.hasAlpha,
-        orientation: transformed ? 1 : exif,
-        rows: grid ? tiling.rows : 1,
-        rowHeight: grid ? tiling.tileHeight : height,
+        orientation: transformed ? (tiled ? orientationOfTransforms(transforms) : 1) : exif,
+        rows: tiled ? tiling.rows : 1,
+        rowHeight: tiled ? tiling.tileHeight : height,
       },
       marks,
     };
   }
-  const pixels = band(heif, request.from, request.to);
+  let pixels: ImageData;
+  let y = 0;
+  if (request.rowHeight === 0) {
+    const whole = heif.decode();
+    pixels = new ImageData(whole.data, whole.width, whole.height);
+  } else {
+    pixels = band(heif, request.from, request.to);
+    y = request.from * request.rowHeight;
+  }
   mark('decode');
   const bitmap = await createImageBitmap(pixels);
   mark('bitmap');
-  const y = request.from * (heif.tiling().rows > 1 ? heif.tiling().tileHeight : 0);
   return { type: 'band', bitmap, y, marks };
 }
 

@@ -141,7 +141,15 @@ async function decode(
   sentAt = performance.now();
   const runs = splitRows(layout.rows, team.length);
   const answers = await Promise.all(
-    runs.map((run, i) => ask(team[i]!, { type: 'band', file, ...run, ...library })),
+    runs.map((run, i) =>
+      ask(team[i]!, {
+        type: 'band',
+        file,
+        ...run,
+        rowHeight: layout.rows > 1 ? layout.rowHeight : 0,
+        ...library,
+      }),
+    ),
   );
   const bands: { bitmap: ImageBitmap; y: number }[] = [];
   let failure: string | null = null;

@@ -14,19 +14,23 @@ export type HeifRequest =
   /** Parse the file and answer the primary image's layout (HeifLayout). */
   | ({ type: 'open'; file: Blob } & HeifLibrary)
   /**
-   * Decode tile rows [from, to) of the primary image (all of it when it is not a grid), irot/imir
-   * applied, as an ImageBitmap of the image's full width.
+   * Decode tile rows [from, to) of the primary image, rows `rowHeight` pixels high, as stored
+   * (not turned), as an ImageBitmap of the image's full width; `rowHeight` 0: the whole image,
+   * decoded by libheif with its irot/imir/clap applied.
    */
-  | ({ type: 'band'; file: Blob; from: number; to: number } & HeifLibrary);
+  | ({ type: 'band'; file: Blob; from: number; to: number; rowHeight: number } & HeifLibrary);
 
-/** The primary image of a HEIF file, as the decoder lays it out (after irot/imir). */
+/** The primary image of a HEIF file, as its bands are decoded (before `orientation`). */
 export interface HeifLayout {
   width: number;
   height: number;
   alpha: boolean;
-  /** EXIF orientation (1–8) still to apply (1 when the file's irot/imir already turn it). */
+  /** EXIF orientation (1–8) still to apply to the decoded bands. */
   orientation: number;
-  /** Rows of tiles (1 for an image that is not a grid) and each row's height in pixels. */
+  /**
+   * Rows of tiles decoded apart and each row's height in pixels; 1 row of the image's height when
+   * libheif decodes the image whole (not a grid, or one with a crop or transparency).
+   */
   rows: number;
   rowHeight: number;
 }

@@ -52,6 +52,8 @@ interface Module {
   _heif_image_get_width(image: number, channel: number): number;
   _heif_image_get_height(image: number, channel: number): number;
   _heif_image_release(image: number): void;
+  _heif_decoding_options_alloc(): number;
+  _heif_decoding_options_free(options: number): void;
 }
 
 type CreateModule = (options: {
@@ -108,6 +110,9 @@ export interface HeifTiling {
   rows: number;
   tileWidth: number;
   tileHeight: number;
+  /** The whole image's size as stored (before irot/imir/clap). */
+  width: number;
+  height: number;
 }
 
 /** RGBA pixels, rows packed (width × 4 bytes each). */
@@ -161,32 +166,45 @@ export class HeifFile {
     return this.m._heif_image_handle_has_alpha_channel(this.handle) !== 0;
   }
 
-  /** The primary image's tiles, as laid out after its irot/imir (libheif ≥ 1.19). */
+  /** How the primary image is stored in tiles, before its irot/imir/clap (libheif ≥ 1.19). */
   tiling(): HeifTiling {
     const out = this.scratch + 16;
-    this.m._heif_image_handle_get_image_tiling(this.scratch, this.handle, 1, out);
+    this.m._heif_image_handle_get_image_tiling(this.scratch, this.handle, 0, out);
     this.check('tiling');
     const u = this.m.HEAPU32;
     const at = out >> 2;
-    return { columns: u[at + 1]!, rows: u[at + 2]!, tileWidth: u[at + 3]!, tileHeight: u[at + 4]! };
+    return {
+      columns: u[at + 1]!,
+      rows: u[at + 2]!,
+      tileWidth: u[at + 3]!,
+      tileHeight: u[at + 4]!,
+      width: u[at + 5]!,
+      height: u[at + 6]!,
+    };
   }
 
-  /** Decodes the whole primary image (irot/imir applied), or one tile of it when `tile` is given. */
+  /**
+   * Decodes the whole primary image with its irot/imir/clap applied, or, when `tile` is given,
+   * that tile as stored (no transforms: the caller turns the assembled picture).
+   */
   decode(tile?: { x: number; y: number }): Rgba {
     const m = this.m;
     const out = this.scratch + 16;
-    if (tile)
+    if (tile) {
+      const options = m._heif_decoding_options_alloc();
+      m.HEAPU8[options + 1] = 1; // ignore_transformations (heif_decoding_options v1)
       m._heif_image_handle_decode_image_tile(
         this.scratch,
         this.handle,
         out,
         RGB,
         INTERLEAVED_RGBA,
-        0,
+        options,
         tile.x,
         tile.y,
       );
-    else m._heif_decode_image(this.scratch, this.handle, out, RGB, INTERLEAVED_RGBA, 0);
+      m._heif_decoding_options_free(options);
+    } else m._heif_decode_image(this.scratch, this.handle, out, RGB, INTERLEAVED_RGBA, 0);
     this.check('decode');
     const image = m.HEAPU32[out >> 2]!;
     try {
