@@ -101,22 +101,20 @@ function treeRss(pid) {
 }
 
 const heic = join(out, 'photo-12mp.heic');
-if (!existsSync(heic)) {
-  const jpeg = make('photo-12mp.jpg', [
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=s=4032x3024',
-    '-frames:v',
-    '1',
-    '-q:v',
-    '3',
-  ]);
-  run('heif-enc', ['-q', '80', '-o', heic, jpeg]);
-}
+const jpeg = make('photo-12mp.jpg', [
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc2=s=4032x3024',
+  '-frames:v',
+  '1',
+  '-q:v',
+  '3',
+]);
+if (!existsSync(heic)) run('heif-enc', ['-q', '80', '-o', heic, jpeg]);
 // The same picture as iPhones lay it out: 8×6 tiles of 512×512 under a grid item.
 const heicGrid = join(out, 'photo-12mp-grid.heic');
-if (!existsSync(heicGrid)) makeHeicGrid(join(out, 'photo-12mp.jpg'), heicGrid);
+if (!existsSync(heicGrid)) makeHeicGrid(jpeg, heicGrid);
 const hlg = HEIC_ONLY ? '' : hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
 
 // Native reference: the compatible engine's job (crop to 9:16, scale, tone-map, x264 ultrafast).
