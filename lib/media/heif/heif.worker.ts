@@ -9,20 +9,20 @@ import type { HeifMarks, HeifRequest, HeifResponse } from './heifProtocol';
 let marks: HeifMarks = [];
 const mark = (name: string) => marks.push([name, performance.timeOrigin + performance.now()]);
 
-/** The file of the last job, parsed: the bands of one photo come one after another. */
-let last: { file: Blob; bytes: Uint8Array; heif: HeifFile } | null = null;
+/** The file of the last job, parsed: its layout and its band come one after another. */
+let last: { job: number; bytes: Uint8Array; heif: HeifFile } | null = null;
 
-async function parse(request: { file: Blob; scriptURL: string; wasmURL: string }) {
+async function parse(request: { job: number; file: Blob; scriptURL: string; wasmURL: string }) {
   const lib = await loadLibHeif(request.scriptURL, request.wasmURL);
   mark('wasm');
-  if (last?.file === request.file) return last;
+  if (last?.job === request.job) return last;
   last?.heif.free();
   last = null;
   const bytes = new Uint8Array(await request.file.arrayBuffer());
   mark('read');
   const heif = new HeifFile(lib, bytes);
   mark('parse');
-  last = { file: request.file, bytes, heif };
+  last = { job: request.job, bytes, heif };
   return last;
 }
 

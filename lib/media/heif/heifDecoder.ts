@@ -122,12 +122,13 @@ async function decode(
     scriptURL: new URL('/heif/libheif.js', location.origin).href,
     wasmURL: new URL('/heif/libheif.wasm', location.origin).href,
   };
+  const job = nextId++;
   const team = workers();
   const [first, ...others] = team;
   // The other workers load libheif while the first one reads the file.
   for (const p of others) void ask(p, { type: 'warm', ...library });
   let sentAt = performance.now();
-  const opened = await ask(first!, { type: 'open', file, ...library });
+  const opened = await ask(first!, { type: 'open', job, file, ...library });
   if (opened.type !== 'opened')
     return {
       type: 'failed',
@@ -144,6 +145,7 @@ async function decode(
     runs.map((run, i) =>
       ask(team[i]!, {
         type: 'band',
+        job,
         file,
         ...run,
         rowHeight: layout.rows > 1 ? layout.rowHeight : 0,

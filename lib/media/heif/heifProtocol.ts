@@ -11,14 +11,24 @@ export interface HeifLibrary {
 export type HeifRequest =
   /** Load libheif now, so the worker is ready when a band comes. */
   | ({ type: 'warm' } & HeifLibrary)
-  /** Parse the file and answer the primary image's layout (HeifLayout). */
-  | ({ type: 'open'; file: Blob } & HeifLibrary)
+  /**
+   * Parse the file and answer the primary image's layout (HeifLayout). `job` names the photo: a
+   * worker keeps the last one parsed for its band.
+   */
+  | ({ type: 'open'; job: number; file: Blob } & HeifLibrary)
   /**
    * Decode tile rows [from, to) of the primary image, rows `rowHeight` pixels high, as stored
    * (not turned), as an ImageBitmap of the image's full width; `rowHeight` 0: the whole image,
    * decoded by libheif with its irot/imir/clap applied.
    */
-  | ({ type: 'band'; file: Blob; from: number; to: number; rowHeight: number } & HeifLibrary);
+  | ({
+      type: 'band';
+      job: number;
+      file: Blob;
+      from: number;
+      to: number;
+      rowHeight: number;
+    } & HeifLibrary);
 
 /** The primary image of a HEIF file, as its bands are decoded (before `orientation`). */
 export interface HeifLayout {
