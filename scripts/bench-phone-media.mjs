@@ -3,17 +3,24 @@
 //   - a 10 s 1080p HEVC Main10 HLG source: preview proxy time, then the 1080×1920 story export
 //     (the compatible engine: this Chromium has no HEVC VideoDecoder), vs native ffmpeg doing the
 //     same job (crop, scale, the same tone mapping, libx264 ultrafast) in the same run;
-//   - `--4k`: the proxy of a 60 s 4K HEVC source, time and the browser's peak memory.
+//   - `--4k`: the proxy of a 60 s 4K HEVC source, time and the browser's peak memory;
+//   - `--heic-only`: only the HEIC photo; `--runs N` (default 3): HEIC runs, each in a fresh
+//     browser context (first use) then again (after), medians printed with each step's split
+//     (the "heif …" measures the app puts on the Performance timeline).
 // Memory is the RSS of the benchmark's own Chromium (its process tree), sampled every 250 ms.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { root, startServer } from './bench-util.mjs';
+import { median, root, startServer } from './bench-util.mjs';
+import { makeHeicGrid } from './make-heic-grid.mjs';
 
 const PORT = Number(process.env.BENCH_PORT) || 3293;
 const FOUR_K = process.argv.includes('--4k');
+const HEIC_ONLY = process.argv.includes('--heic-only');
+const runsAt = process.argv.indexOf('--runs');
+const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 3) : 3;
 const out = join(root, 'bench-results/phone-media');
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const HDR_TO_SDR =
@@ -94,40 +101,43 @@ function treeRss(pid) {
 }
 
 const heic = join(out, 'photo-12mp.heic');
-if (!existsSync(heic)) {
-  const jpeg = make('photo-12mp.jpg', [
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=s=4032x3024',
-    '-frames:v',
-    '1',
-    '-q:v',
-    '3',
-  ]);
-  run('heif-enc', ['-q', '80', '-o', heic, jpeg]);
-}
-const hlg = hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
+const jpeg = make('photo-12mp.jpg', [
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc2=s=4032x3024',
+  '-frames:v',
+  '1',
+  '-q:v',
+  '3',
+]);
+if (!existsSync(heic)) run('heif-enc', ['-q', '80', '-o', heic, jpeg]);
+// The same picture as iPhones lay it out: 8×6 tiles of 512×512 under a grid item.
+const heicGrid = join(out, 'photo-12mp-grid.heic');
+if (!existsSync(heicGrid)) makeHeicGrid(jpeg, heicGrid);
+const hlg = HEIC_ONLY ? '' : hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
 
 // Native reference: the compatible engine's job (crop to 9:16, scale, tone-map, x264 ultrafast).
-const native = run('ffmpeg', [
-  '-loglevel',
-  'error',
-  '-y',
-  '-i',
-  hlg,
-  '-vf',
-  `crop=ih*9/16:ih,scale=1080:1920,${HDR_TO_SDR}`,
-  '-c:v',
-  'libx264',
-  '-preset',
-  'ultrafast',
-  '-c:a',
-  'aac',
-  '-ac',
-  '2',
-  join(out, 'native.mp4'),
-]);
+const native = HEIC_ONLY
+  ? 0
+  : run('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      hlg,
+      '-vf',
+      `crop=ih*9/16:ih,scale=1080:1920,${HDR_TO_SDR}`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-c:a',
+      'aac',
+      '-ac',
+      '2',
+      join(out, 'native.mp4'),
+    ]);
 
 const server = await startServer(PORT);
 const browser = await chromium.launch({
@@ -148,72 +158,118 @@ const pid = readdirSync('/proc')
       return false;
     }
   });
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+/**
+ * File chosen → the stage has drawn the new background (no "Preparing"/"Opening" left).
+ * `replace`: a photo background is there already, so the app asks where the photo goes.
+ */
+async function open(page, path, timeout, replace = false) {
+  await page.evaluate(() => performance.clearMeasures());
+  const started = performance.now();
+  await page.getByLabel('Add photo or video').setInputFiles(path);
+  await page.waitForFunction(
+    () => !document.querySelector('[role="status"] progress, .stage-status'),
+    null,
+    { timeout, polling: 20 },
+  );
+  if (replace)
+    await page
+      .getByRole('dialog', { name: 'Add photo' })
+      .getByRole('button', { name: 'Replace the background' })
+      .click();
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  return performance.now() - started;
+}
+
+/** The app's "heif …" measures of the last open, name → ms. */
+const steps = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('heif '))
+        .map((m) => [m.name.slice(5), m.duration]),
+    ),
+  );
+
+async function freshEditor() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   await page.goto(server.base);
   await page.getByRole('button', { name: 'New story' }).click();
   await page.getByLabel('Story canvas').locator('canvas').first().waitFor();
+  return { context, page };
+}
 
-  /**
-   * File chosen → the stage has drawn the new background (no "Preparing"/"Opening" left).
-   * `replace`: a photo background is there already, so the app asks where the photo goes.
-   */
-  async function open(path, timeout, replace = false) {
-    const started = performance.now();
-    await page.getByLabel('Add photo or video').setInputFiles(path);
-    await page.waitForFunction(
-      () => !document.querySelector('[role="status"] progress, .stage-status'),
-      null,
-      { timeout, polling: 20 },
-    );
-    if (replace)
-      await page
-        .getByRole('dialog', { name: 'Add photo' })
-        .getByRole('button', { name: 'Replace the background' })
-        .click();
-    await page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-    );
-    return performance.now() - started;
-  }
+/** Median of each step over runs. */
+function medianSteps(list) {
+  const names = [...new Set(list.flatMap((s) => Object.keys(s)))];
+  return names
+    .map((n) => `${n} ${median(list.map((s) => s[n]).filter((x) => x !== undefined)).toFixed(0)}`)
+    .join(', ');
+}
 
-  const first = await open(heic, 60_000);
-  const again = await open(heic, 60_000, true);
-  console.log(
-    `12 MP HEIC (4032×3024), file chosen → drawn stage: first use ${sec(first)}, after ${sec(again)}`,
-  );
-
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
-  const proxy = await open(hlg, 600_000);
-  console.log(`10 s 1080p HEVC Main10 HLG: preview proxy ${sec(proxy)}`);
-
-  await page.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  const started = performance.now();
-  await dialog.getByRole('button', { name: 'Start export' }).click();
-  await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 900_000 });
-  const app = performance.now() - started;
-  clearInterval(sampler);
-  const engine = await dialog
-    .locator('text=/engine/i')
-    .first()
-    .textContent()
-    .catch(() => '?');
-  console.log(
-    `  story export in the app: ${sec(app)} (${engine?.trim()}); native ffmpeg: ${sec(native)}; ${(app / native).toFixed(1)}× native; browser peak RSS ${peak.toFixed(0)} MB`,
-  );
-  await page.keyboard.press('Escape');
-
-  if (FOUR_K) {
-    const src = hevcHlg('hevc-60s-4k.mov', '3840x2160', 60, 30);
-    peak = 0;
-    const s2 = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
-    const t = await open(src, 3_600_000);
-    clearInterval(s2);
+try {
+  for (const [label, path] of [
+    ['12 MP HEIC grid of 512×512 tiles, as iPhones write (4032×3024)', heicGrid],
+    ['12 MP HEIC, one 4032×3024 picture (heif-enc)', heic],
+  ]) {
+    const firsts = [];
+    const agains = [];
+    const firstSteps = [];
+    const againSteps = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { context, page } = await freshEditor();
+      firsts.push(await open(page, path, 60_000));
+      firstSteps.push(await steps(page));
+      agains.push(await open(page, path, 60_000, true));
+      againSteps.push(await steps(page));
+      await context.close();
+      console.log(`  run ${i + 1}: first use ${sec(firsts[i])}, after ${sec(agains[i])}`);
+    }
     console.log(
-      `60 s 4K HEVC HLG: preview proxy ${sec(t)}, browser peak RSS ${peak.toFixed(0)} MB`,
+      `${label}, file chosen → drawn stage, median of ${RUNS}: first use ${sec(median(firsts))}, after ${sec(median(agains))}`,
     );
+    console.log(`  first use steps (ms, median): ${medianSteps(firstSteps)}`);
+    console.log(`  after steps (ms, median): ${medianSteps(againSteps)}`);
+  }
+  if (!HEIC_ONLY) {
+    const { page } = await freshEditor();
+    await open(page, heic, 60_000);
+
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
+    const proxy = await open(page, hlg, 600_000);
+    console.log(`10 s 1080p HEVC Main10 HLG: preview proxy ${sec(proxy)}`);
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const started = performance.now();
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 900_000 });
+    const app = performance.now() - started;
+    clearInterval(sampler);
+    const engine = await dialog
+      .locator('text=/engine/i')
+      .first()
+      .textContent()
+      .catch(() => '?');
+    console.log(
+      `  story export in the app: ${sec(app)} (${engine?.trim()}); native ffmpeg: ${sec(native)}; ${(app / native).toFixed(1)}× native; browser peak RSS ${peak.toFixed(0)} MB`,
+    );
+    await page.keyboard.press('Escape');
+
+    if (FOUR_K) {
+      const src = hevcHlg('hevc-60s-4k.mov', '3840x2160', 60, 30);
+      peak = 0;
+      const s2 = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
+      const t = await open(page, src, 3_600_000);
+      clearInterval(s2);
+      console.log(
+        `60 s 4K HEVC HLG: preview proxy ${sec(t)}, browser peak RSS ${peak.toFixed(0)} MB`,
+      );
+    }
   }
 } finally {
   await browser.close();

@@ -15,8 +15,10 @@ export type LoadedMedia =
       id: MediaId;
       kind: 'image';
       blob: Blob;
+      /** The object URL the element shows ('' for a photo the app decoded itself). */
       url: string;
-      element: HTMLImageElement;
+      /** A HEIC photo is an ImageBitmap the app decoded (browsers but Safari cannot show HEIC). */
+      element: HTMLImageElement | ImageBitmap;
       width: number;
       height: number;
     }
@@ -136,7 +138,38 @@ async function openImage(
   }
 }
 
-/** A HEIC/HEIF photo, which browsers other than Safari cannot decode: libheif in a worker. */
+/**
+ * The browser's own decode of a HEIC photo (Safari's; others refuse at once, in a few ms), upright
+ * (EXIF and irot) and scaled to DECODED_MAX_SIDE; null where the browser cannot.
+ */
+async function nativeHeif(file: Blob, name: string): Promise<ImageBitmap | null> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return null;
+  }
+  const { width, height } = bitmap;
+  if (!width || !height) {
+    bitmap.close();
+    return null;
+  }
+  if (width * height > MAX_IMAGE_PIXELS) {
+    bitmap.close();
+    throw new MediaError(MESSAGES.tooLarge(name, Math.round((width * height) / 1e6)));
+  }
+  const scale = Math.min(1, DECODED_MAX_SIDE / Math.max(width, height));
+  if (scale === 1) return bitmap;
+  const scaled = await createImageBitmap(bitmap, {
+    resizeWidth: Math.max(1, Math.round(width * scale)),
+    resizeHeight: Math.max(1, Math.round(height * scale)),
+    resizeQuality: 'high',
+  });
+  bitmap.close();
+  return scaled;
+}
+
+/** A HEIC/HEIF photo, which browsers other than Safari cannot decode: libheif in workers. */
 async function openHeif(
   file: Blob,
   name: string,
@@ -144,6 +177,25 @@ async function openHeif(
   options: LoadOptions,
 ): Promise<LoadedMedia> {
   options.onPreparing?.('photo');
+  const original = file.type ? file : new Blob([file], { type: 'image/heic' });
+  const native = await nativeHeif(original, name);
+  if (native && options.signal?.aborted) {
+    native.close();
+    throw new DOMException('The photo was not opened.', 'AbortError');
+  }
+  if (native)
+    return {
+      id: knownId ?? (await mediaIdFor(original)),
+      kind: 'image',
+      blob: original,
+      url: '',
+      element: native,
+      width: native.width,
+      height: native.height,
+    };
+  // The content id is worked out while the workers decode.
+  const id = knownId ? Promise.resolve(knownId) : mediaIdFor(original);
+  id.catch(() => undefined);
   const result = await decodeHeif(file, {
     maxSide: DECODED_MAX_SIDE,
     maxPixels: MAX_IMAGE_PIXELS,
@@ -155,8 +207,22 @@ async function openHeif(
     console.warn(`HEIF decode failed for ${name}: ${result.detail ?? 'unknown'}`);
     throw new MediaError(MESSAGES.heic(name));
   }
-  const original = file.type ? file : new Blob([file], { type: 'image/heic' });
-  return openImage(original, result.picture, name, knownId);
+  const { picture } = result;
+  try {
+    // The draft stores the HEIC itself; the stage and exports draw the decoded bitmap.
+    return {
+      id: await id,
+      kind: 'image',
+      blob: original,
+      url: '',
+      element: picture,
+      width: picture.width,
+      height: picture.height,
+    };
+  } catch (e) {
+    picture.close();
+    throw e;
+  }
 }
 
 /**
@@ -304,5 +370,6 @@ export function releaseMedia(media: LoadedMedia): void {
     media.element.removeAttribute('src');
     media.element.load();
   }
-  URL.revokeObjectURL(media.url);
+  if (media.kind === 'image' && media.element instanceof ImageBitmap) media.element.close();
+  if (media.url) URL.revokeObjectURL(media.url);
 }

@@ -4,7 +4,7 @@ import { releaseMedia, type LoadedMedia } from './load';
 
 /** A medium as the renderers draw it. */
 export interface DrawableMedia {
-  element: HTMLImageElement | HTMLVideoElement;
+  element: HTMLImageElement | HTMLVideoElement | ImageBitmap;
   width: number;
   height: number;
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { TestFile } from './files';
 
@@ -24,6 +25,31 @@ export function makeHeic(name: string, images: Buffer[], extension = 'jpg'): Tes
   // x265's ultrafast preset: a 24 MP picture encodes in seconds, not minutes.
   const r = spawnSync('heif-enc', ['-q', '90', '-p', 'preset=ultrafast', '-o', out, ...inputs]);
   if (r.status !== 0) throw new Error(`heif-enc failed: ${r.stderr.toString()}`);
+  return { name, mimeType: 'image/heic', buffer: readFileSync(out) };
+}
+
+/**
+ * A HEIC laid out as iPhones write it (512×512 HEVC tiles under a grid item), made by
+ * scripts/make-heic-grid.mjs from a picture ffmpeg makes from a lavfi graph; `irot` turns it
+ * (n × 90° anticlockwise) as a turned photo is.
+ */
+export function makeHeicGrid(name: string, graph: string, irot = 0): TestFile {
+  const picture = join(dir, `${name}.png`);
+  const made = spawnSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-filter_complex',
+    graph,
+    '-frames:v',
+    '1',
+    picture,
+  ]);
+  if (made.status !== 0) throw new Error(`ffmpeg failed: ${made.stderr.toString()}`);
+  const out = join(dir, name);
+  const script = fileURLToPath(new URL('../../scripts/make-heic-grid.mjs', import.meta.url));
+  const r = spawnSync('node', [script, picture, out, '--irot', String(irot)]);
+  if (r.status !== 0) throw new Error(`make-heic-grid failed: ${r.stderr.toString()}`);
   return { name, mimeType: 'image/heic', buffer: readFileSync(out) };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { withExifOrientation } from './files';
 import type { Page } from '@playwright/test';
 import { expect, exportPng, fixture, openEditor, test } from './fixtures';
-import { coloursOf, hasHeifEnc, makeHeic, makeJpeg } from './heif';
+import { coloursOf, hasHeifEnc, makeHeic, makeHeicGrid, makeJpeg } from './heif';
 
 // halves.jpg: left red, right blue. Turned 90° clockwise (EXIF 6): red on top, blue below.
 const TOP: [number, number] = [540, 300];
@@ -31,6 +31,31 @@ test('a HEIC photo opens (its primary image, turned by its EXIF orientation), sh
   await expect(alerts(page)).toHaveCount(0);
   await expect(page.getByRole('progressbar', { name: 'Preparing photo' })).toHaveCount(0);
 
+  const { bytes } = await exportPng(page);
+  const exported = await coloursOf(page, bytes, [TOP, BOTTOM]);
+  expect(exported).toEqual({ width: 1080, height: 1920, colours: ['red', 'blue'] });
+});
+
+test('an iPhone-style HEIC (a grid of tiles, turned by irot) shows upright on the stage and in the export', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // Left red, right blue, 1600×1100 (4×3 tiles, decoded by several workers); irot 3 turns it 90°
+  // clockwise: red on top, blue below.
+  const heic = makeHeicGrid(
+    'IMG_0004.HEIC',
+    'color=red:s=800x1100[l];color=blue:s=800x1100[r];[l][r]hstack',
+    3,
+  );
+  await openEditor(page);
+  const stage = page.getByLabel('Story canvas');
+  await page.getByLabel('Add photo or video').setInputFiles(heic);
+  await expect
+    .poll(async () => (await coloursOf(page, await stage.screenshot(), [TOP, BOTTOM])).colours, {
+      timeout: 30_000,
+    })
+    .toEqual(['red', 'blue']);
+  await expect(alerts(page)).toHaveCount(0);
   const { bytes } = await exportPng(page);
   const exported = await coloursOf(page, bytes, [TOP, BOTTOM]);
   expect(exported).toEqual({ width: 1080, height: 1920, colours: ['red', 'blue'] });

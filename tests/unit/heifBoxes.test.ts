@@ -44,9 +44,29 @@ describe('readHeifOrientation', () => {
     expect(readHeifOrientation(heifWith(['irot'], 2)).transformed).toBe(false);
   });
 
+  it('lists the irot, imir and clap properties of the primary image in their order', () => {
+    expect(readHeifOrientation(heifWith(['ispe', 'irot'])).transforms).toEqual([['irot', 0]]);
+    expect(readHeifOrientation(heifWith(['clap', 'irot', 'imir'])).transforms).toEqual([
+      ['clap', 0],
+      ['irot', 0],
+      ['imir', 0],
+    ]);
+    // A crop alone does not turn the picture.
+    expect(readHeifOrientation(heifWith(['clap'])).transformed).toBe(false);
+    expect(readHeifOrientation(heifWith(['irot'], 2)).transforms).toEqual([]);
+  });
+
   it('answers "upright" for files without a meta box or Exif item', () => {
-    expect(readHeifOrientation(new Uint8Array(64))).toEqual({ transformed: false, exif: 1 });
-    expect(readHeifOrientation(heifWith(['ispe']))).toEqual({ transformed: false, exif: 1 });
+    expect(readHeifOrientation(new Uint8Array(64))).toEqual({
+      transformed: false,
+      exif: 1,
+      transforms: [],
+    });
+    expect(readHeifOrientation(heifWith(['ispe']))).toEqual({
+      transformed: false,
+      exif: 1,
+      transforms: [],
+    });
   });
 
   const heifEnc = spawnSync('heif-enc', ['--help']).error === undefined;
@@ -87,6 +107,7 @@ describe('readHeifOrientation', () => {
     expect(readHeifOrientation(new Uint8Array(readFileSync(out)))).toEqual({
       transformed: false,
       exif: 6,
+      transforms: [],
     });
   });
 });

@@ -45,6 +45,8 @@ export interface HeifOrientation {
   transformed: boolean;
   /** EXIF orientation (1–8) of the primary image's Exif item; 1 when there is none. */
   exif: number;
+  /** The primary image's irot, imir and clap properties, in the order they apply. */
+  transforms: HeifTransform[];
 }
 
 function primaryId(b: Uint8Array, meta: Box): number | null {
@@ -53,18 +55,26 @@ function primaryId(b: Uint8Array, meta: Box): number | null {
   return b[pitm.start] === 0 ? readUint(b, pitm.start + 4, 2) : readUint(b, pitm.start + 4, 4);
 }
 
-function hasTransform(b: Uint8Array, meta: Box, item: number): boolean {
+/**
+ * The primary image's transform properties in the order they apply (the ipma order): irot
+ * (value: turns of 90° anticlockwise), imir (value: axis, 0 vertical = left–right flip,
+ * 1 horizontal = top–bottom flip) and clap (value 0: a crop).
+ */
+export type HeifTransform = ['irot' | 'imir' | 'clap', number];
+
+function transformsOf(b: Uint8Array, meta: Box, item: number): HeifTransform[] {
   const iprp = child(b, meta, 'iprp', 4);
-  if (!iprp) return false;
+  if (!iprp) return [];
   const ipco = child(b, iprp, 'ipco');
   const ipma = child(b, iprp, 'ipma');
-  if (!ipco || !ipma) return false;
-  const properties = boxes(b, ipco.start, ipco.end).map((p) => p.type);
+  if (!ipco || !ipma) return [];
+  const properties = boxes(b, ipco.start, ipco.end);
   const version = b[ipma.start]!;
   const wide = (b[ipma.start + 3]! & 1) === 1;
   let at = ipma.start + 4;
   const count = readUint(b, at, 4);
   at += 4;
+  const found: HeifTransform[] = [];
   for (let e = 0; e < count && at < ipma.end; e++) {
     const id = readUint(b, at, version < 1 ? 2 : 4);
     at += version < 1 ? 2 : 4;
@@ -72,11 +82,15 @@ function hasTransform(b: Uint8Array, meta: Box, item: number): boolean {
     for (let a = 0; a < associations; a++) {
       const index = wide ? readUint(b, at, 2) & 0x7fff : b[at]! & 0x7f;
       at += wide ? 2 : 1;
-      const type = properties[index - 1];
-      if (id === item && (type === 'irot' || type === 'imir')) return true;
+      const property = properties[index - 1];
+      if (id !== item || !property) continue;
+      const value = property.start < property.end ? b[property.start]! : 0;
+      if (property.type === 'irot') found.push(['irot', value & 3]);
+      else if (property.type === 'imir') found.push(['imir', value & 1]);
+      else if (property.type === 'clap') found.push(['clap', 0]);
     }
   }
-  return false;
+  return found;
 }
 
 /** The item id of the Exif item that describes `item` (or any Exif item when none says so). */
@@ -173,19 +187,21 @@ export function tiffOrientation(b: Uint8Array, start: number, end: number): numb
 
 /** Reads how the primary image of a HEIF file should be turned (see HeifOrientation). */
 export function readHeifOrientation(b: Uint8Array): HeifOrientation {
-  const none: HeifOrientation = { transformed: false, exif: 1 };
+  const none: HeifOrientation = { transformed: false, exif: 1, transforms: [] };
   const meta = boxes(b, 0, b.length).find((x) => x.type === 'meta');
   if (!meta) return none;
   const primary = primaryId(b, meta);
   if (primary === null) return none;
-  const transformed = hasTransform(b, meta, primary);
+  const transforms = transformsOf(b, meta, primary);
+  const transformed = transforms.some(([type]) => type !== 'clap');
   const exif = exifItem(b, meta, primary);
   const where = exif === null ? null : itemLocation(b, meta, exif);
-  if (!where || where.offset + 4 > b.length) return { transformed, exif: 1 };
+  if (!where || where.offset + 4 > b.length) return { transformed, exif: 1, transforms };
   // The Exif item starts with the offset of the TIFF header from the end of this field.
   const tiff = where.offset + 4 + readUint(b, where.offset, 4);
   return {
     transformed,
+    transforms,
     exif: tiffOrientation(b, tiff, Math.min(b.length, where.offset + where.length)),
   };
 }

@@ -1,72 +1,218 @@
-// The page's side of the HEIF worker: one job at a time, cancelled through an AbortSignal (the
-// decode is one long wasm call, so cancelling terminates the worker), and the worker closed
-// after a minute without work (it holds libheif's memory).
-import type { HeifRequest, HeifResponse } from './heifProtocol';
+// The page's side of the HEIF workers. One worker reads the photo's layout; then the tile rows of
+// a grid photo (as iPhones write them) are decoded by several workers side by side (one per core,
+// at most MAX_WORKERS) and their bands drawn upright into one ImageBitmap: no JPEG/PNG in between.
+// Jobs run one at a time; an AbortSignal cancels one by terminating the workers (a decode is one
+// long wasm call), and the workers are closed after a minute without work (they hold libheif's
+// memory).
+import { orientationMatrix, splitRows, uprightSize } from './heifPicture';
+import type {
+  HeifLayout,
+  HeifLibrary,
+  HeifMarks,
+  HeifRequest,
+  HeifResponse,
+  HeifResult,
+} from './heifProtocol';
 
 const IDLE_MS = 60_000;
+const MAX_WORKERS = 4;
 
-let worker: Worker | null = null;
+type Pending = { resolve: (r: HeifResponse) => void };
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+let pool: PoolWorker[] = [];
+let nextId = 1;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 /** The job before this one: jobs run one after another. */
 let queue: Promise<unknown> = Promise.resolve();
 
-function stopWorker() {
+function stopWorkers() {
   clearTimeout(idleTimer);
-  worker?.terminate();
-  worker = null;
+  for (const p of pool) {
+    p.worker.terminate();
+    for (const { resolve } of p.pending.values())
+      resolve({ type: 'failed', detail: 'worker stopped' });
+  }
+  pool = [];
 }
 
-const abortError = () => new DOMException('The photo was not opened.', 'AbortError');
+function startWorker(): PoolWorker {
+  const worker = new Worker(new URL('./heif.worker.ts', import.meta.url), { type: 'module' });
+  const entry: PoolWorker = { worker, pending: new Map() };
+  worker.onmessage = ({ data }: MessageEvent<HeifResponse & { id: number }>) => {
+    const waiting = entry.pending.get(data.id);
+    entry.pending.delete(data.id);
+    waiting?.resolve(data);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    // A worker that died (out of memory, say) is replaced on the next job.
+    pool = pool.filter((p) => p !== entry);
+    worker.terminate();
+    for (const { resolve } of entry.pending.values())
+      resolve({ type: 'failed', detail: e.message || 'worker error' });
+    entry.pending.clear();
+  };
+  return entry;
+}
 
-function run(request: HeifRequest, signal?: AbortSignal): Promise<HeifResponse> {
-  if (signal?.aborted) return Promise.reject(abortError());
-  clearTimeout(idleTimer);
-  worker ??= new Worker(new URL('./heif.worker.ts', import.meta.url), { type: 'module' });
-  const current = worker;
-  return new Promise<HeifResponse>((resolve, reject) => {
-    const finish = () => {
-      signal?.removeEventListener('abort', onAbort);
-      current.onmessage = null;
-      current.onerror = null;
-      idleTimer = setTimeout(stopWorker, IDLE_MS);
-    };
-    const onAbort = () => {
-      finish();
-      stopWorker();
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    current.onmessage = (e: MessageEvent<HeifResponse>) => {
-      finish();
-      resolve(e.data);
-    };
-    current.onerror = (e) => {
-      e.preventDefault();
-      finish();
-      stopWorker();
-      resolve({ type: 'failed', reason: 'broken', detail: e.message || 'worker error' });
-    };
-    current.postMessage(request);
+/** Workers for a photo: one per core (two where the browser does not say), at most MAX_WORKERS. */
+function workers(): PoolWorker[] {
+  const wanted = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 2));
+  while (pool.length < wanted) pool.push(startWorker());
+  return pool;
+}
+
+function ask(p: PoolWorker, request: HeifRequest, transfer: Transferable[] = []) {
+  const id = nextId++;
+  return new Promise<HeifResponse>((resolve) => {
+    p.pending.set(id, { resolve });
+    p.worker.postMessage({ ...request, id }, transfer);
   });
 }
 
 /**
- * Decodes the primary image of a HEIC/HEIF file in a worker with the self-hosted
- * libheif. Answers an upright JPEG/PNG at most `maxSide` pixels on its longest side, or why it
- * failed. Rejects with an AbortError when `signal` aborts.
+ * Puts a worker's steps on the page's Performance timeline ("heif <job> <step>"), from when the
+ * request was sent: what the Performance panel and `npm run bench:phone-media` show.
+ */
+function measureSteps(job: string, sentAt: number, marks: HeifMarks) {
+  if (typeof performance.measure !== 'function') return;
+  let from = sentAt;
+  for (const [name, at] of marks) {
+    const end = Math.max(from, at - performance.timeOrigin);
+    performance.measure(`heif ${job} ${name === 'start' ? 'message' : name}`, { start: from, end });
+    from = end;
+  }
+  performance.measure(`heif ${job} reply`, { start: from, end: performance.now() });
+}
+
+const abortError = () => new DOMException('The photo was not opened.', 'AbortError');
+
+/** The bands, drawn upright (EXIF orientation) and scaled to at most `maxSide`. */
+function compose(
+  bands: { bitmap: ImageBitmap; y: number }[],
+  layout: HeifLayout,
+  maxSide: number,
+): ImageBitmap {
+  const size = uprightSize(layout.orientation, layout.width, layout.height, maxSide);
+  if (bands.length === 1 && layout.orientation === 1 && size.scale === 1) return bands[0]!.bitmap;
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no canvas');
+  const [a, b, c, d, e, f] = orientationMatrix(layout.orientation, layout.width, layout.height).map(
+    (v) => v * size.scale,
+  );
+  ctx.imageSmoothingQuality = 'high';
+  ctx.setTransform(a!, b!, c!, d!, e!, f!);
+  for (const band of bands) {
+    ctx.drawImage(band.bitmap, 0, band.y);
+    band.bitmap.close();
+  }
+  return canvas.transferToImageBitmap();
+}
+
+async function decode(
+  file: Blob,
+  options: { maxSide: number; maxPixels: number },
+): Promise<HeifResult> {
+  const library: HeifLibrary = {
+    scriptURL: new URL('/heif/libheif.js', location.origin).href,
+    wasmURL: new URL('/heif/libheif.wasm', location.origin).href,
+  };
+  const job = nextId++;
+  const team = workers();
+  const [first, ...others] = team;
+  // The other workers load libheif while the first one reads the file.
+  for (const p of others) void ask(p, { type: 'warm', ...library });
+  let sentAt = performance.now();
+  const opened = await ask(first!, { type: 'open', job, file, ...library });
+  if (opened.type !== 'opened')
+    return {
+      type: 'failed',
+      reason: 'broken',
+      detail: opened.type === 'failed' ? opened.detail : '',
+    };
+  measureSteps('open', sentAt, opened.marks);
+  const { layout } = opened;
+  const pixels = layout.width * layout.height;
+  if (pixels > options.maxPixels) return { type: 'failed', reason: 'tooLarge', pixels };
+  sentAt = performance.now();
+  const runs = splitRows(layout.rows, team.length);
+  const answers = await Promise.all(
+    runs.map((run, i) =>
+      ask(team[i]!, {
+        type: 'band',
+        job,
+        file,
+        ...run,
+        rowHeight: layout.rows > 1 ? layout.rowHeight : 0,
+        ...library,
+      }),
+    ),
+  );
+  const bands: { bitmap: ImageBitmap; y: number }[] = [];
+  let failure: string | null = null;
+  answers.forEach((answer, i) => {
+    if (answer.type === 'band') {
+      measureSteps(`band${i}`, sentAt, answer.marks);
+      bands.push(answer);
+    } else failure ??= answer.type === 'failed' ? answer.detail : answer.type;
+  });
+  if (failure !== null) {
+    for (const band of bands) band.bitmap.close();
+    return { type: 'failed', reason: 'broken', detail: failure };
+  }
+  const started = performance.now();
+  const picture = compose(bands, layout, options.maxSide);
+  performance.measure('heif compose', { start: started, end: performance.now() });
+  const { fullWidth, fullHeight } = uprightSize(layout.orientation, layout.width, layout.height, 1);
+  return { type: 'done', picture, fullWidth, fullHeight };
+}
+
+function run(
+  file: Blob,
+  options: { maxSide: number; maxPixels: number; signal?: AbortSignal },
+): Promise<HeifResult> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(abortError());
+  clearTimeout(idleTimer);
+  return new Promise<HeifResult>((resolve, reject) => {
+    const onAbort = () => {
+      stopWorkers();
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void decode(file, options)
+      .catch((e: unknown): HeifResult => {
+        stopWorkers();
+        return {
+          type: 'failed',
+          reason: 'broken',
+          detail: e instanceof Error ? e.message : String(e),
+        };
+      })
+      .then((result) => {
+        signal?.removeEventListener('abort', onAbort);
+        idleTimer = setTimeout(stopWorkers, IDLE_MS);
+        if (signal?.aborted && result.type === 'done') result.picture.close();
+        resolve(result);
+      });
+  });
+}
+
+/**
+ * Decodes the primary image of a HEIC/HEIF file in workers with the self-hosted libheif.
+ * Answers an upright ImageBitmap at most `maxSide` pixels on its longest side (the caller owns
+ * it), or why it failed. Rejects with an AbortError when `signal` aborts.
  */
 export function decodeHeif(
   file: Blob,
   options: { maxSide: number; maxPixels: number; signal?: AbortSignal },
-): Promise<HeifResponse> {
-  const request: HeifRequest = {
-    scriptURL: new URL('/heif/libheif.js', location.origin).href,
-    wasmURL: new URL('/heif/libheif.wasm', location.origin).href,
-    file,
-    maxSide: options.maxSide,
-    maxPixels: options.maxPixels,
-  };
-  const job = queue.then(() => run(request, options.signal));
+): Promise<HeifResult> {
+  const job = queue.then(() => run(file, options));
   queue = job.catch(() => undefined);
   return job;
 }
