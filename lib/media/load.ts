@@ -370,6 +370,7 @@ export function releaseMedia(media: LoadedMedia): void {
     media.element.removeAttribute('src');
     media.element.load();
   }
-  if (media.kind === 'image' && media.element instanceof ImageBitmap) media.element.close();
+  // A decoded HEIC (ImageBitmap) is closed; `in`, as unit tests run where ImageBitmap is undefined.
+  if (media.kind === 'image' && 'close' in media.element) media.element.close();
   if (media.url) URL.revokeObjectURL(media.url);
 }
