@@ -12,7 +12,6 @@ import { exportFailureMessage } from '@/lib/export/failure';
 import { naturalKind, planCards, planStoryExport, withUniqueNames } from '@/lib/export/storyPlan';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoMedia } from '@/lib/export/video/exportStoryVideo';
-import { warmFastEngine } from '@/lib/export/video/webcodecsEngine';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import type { StoredExport } from '@/lib/drafts/repository';
 import type { EditorStore } from '@/lib/editor/store';
@@ -106,8 +105,21 @@ function ExportForm({
     };
   }, [stored]);
 
-  // A card with a video: the fast engine's worker gets ready while the person chooses.
-  useEffect(() => (hasVideo ? warmFastEngine() : undefined), [hasVideo]);
+  // A card with a video: the fast engine's worker gets ready while the person chooses. Imported
+  // here, not at the top: the engine's worker (and its mediabunny code) must stay out of the
+  // chunks the editor loads at start, which the service worker precaches.
+  useEffect(() => {
+    if (!hasVideo) return;
+    let closed = false;
+    let stop: (() => void) | null = null;
+    void import('@/lib/export/video/webcodecsEngine').then(({ warmFastEngine }) => {
+      if (!closed) stop = warmFastEngine();
+    });
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  }, [hasVideo]);
 
   // Leaving the dialog cancels a running export; object URLs are released.
   useEffect(() => () => abort.current?.abort(), []);
