@@ -112,9 +112,13 @@ function ExportForm({
     if (!hasVideo) return;
     let closed = false;
     let stop: (() => void) | null = null;
-    void import('@/lib/export/video/webcodecsEngine').then(({ warmFastEngine }) => {
-      if (!closed) stop = warmFastEngine();
-    });
+    import('@/lib/export/video/webcodecsEngine')
+      .then(({ warmFastEngine }) => {
+        if (!closed) stop = warmFastEngine();
+      })
+      // Only a head start: offline before its first use the code cannot load, and Start then
+      // says so in words (exportFailureMessage).
+      .catch(() => undefined);
     return () => {
       closed = true;
       stop?.();
