@@ -304,6 +304,8 @@ test('Play on a video card plays its music with the video’s own sound, in step
   await expect.poll(async () => (await watch.playback()).stops).toBeGreaterThan(before.stops);
   await expect.poll(async () => (await watch.video()).paused).toBe(true);
   expect((await watch.video()).muted).toBe(true);
+  // Nothing starts again for longer than one loop of the 2 s video: an absence only time shows
+  // (the video's loop would restart the music if Pause had left it playing).
   const after = (await watch.playback()).starts.length;
   await page.waitForTimeout(2500);
   expect((await watch.playback()).starts.length).toBe(after);

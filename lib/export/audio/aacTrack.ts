@@ -74,6 +74,21 @@ export function addAacTrack(output: Output, pcm: StereoPcm): () => Promise<void>
 
 type Session = Awaited<ReturnType<typeof FfmpegSession.start>>;
 
+/** ffmpeg input arguments for `path`, raw interleaved f32 PCM at the mix's rate, stereo. */
+export const pcmInputArgs = (path: string): string[] => [
+  '-f',
+  'f32le',
+  '-ar',
+  String(MIX_SAMPLE_RATE),
+  '-ac',
+  String(AUDIO_CHANNELS),
+  '-i',
+  path,
+];
+
+/** ffmpeg output arguments that encode the sound as the presets' AAC-LC. */
+export const AAC_ENCODE_ARGS = ['-c:a', 'aac', '-b:a', String(AUDIO_BITRATE)];
+
 /**
  * Muxes `pcm` into a finished MP4 as its only sound, AAC-LC 48 kHz stereo, with a running
  * ffmpeg.wasm session: the video is copied, not re-encoded; any sound it had is replaced.
@@ -86,24 +101,14 @@ export async function muxAac(session: Session, video: Blob, pcm: StereoPcm): Pro
     '-hide_banner',
     '-i',
     '/v.mp4',
-    '-f',
-    'f32le',
-    '-ar',
-    String(MIX_SAMPLE_RATE),
-    '-ac',
-    String(AUDIO_CHANNELS),
-    '-i',
-    '/sound.pcm',
+    ...pcmInputArgs('/sound.pcm'),
     '-map',
     '0:v:0',
     '-map',
     '1:a:0',
     '-c:v',
     'copy',
-    '-c:a',
-    'aac',
-    '-b:a',
-    String(AUDIO_BITRATE),
+    ...AAC_ENCODE_ARGS,
     '-movflags',
     '+faststart',
     '/out.mp4',

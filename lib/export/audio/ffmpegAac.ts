@@ -1,10 +1,8 @@
 // AAC-LC 48 kHz stereo encoded by ffmpeg.wasm from our own mixed PCM, for browsers whose
 // WebCodecs has no AAC encoder (Firefox, Debian's Chromium): an audio-only job that needs no
 // video, so it can run while the frames are composed; its frames are muxed by mediabunny.
-import { MIX_SAMPLE_RATE } from '../../audio';
-import { AUDIO_BITRATE, AUDIO_CHANNELS } from '../video/presets';
 import { parseAdts, timeAacFrames, audioSpecificConfig, type AacFrame } from './adts';
-import { interleave, type StereoPcm } from './aacTrack';
+import { AAC_ENCODE_ARGS, interleave, pcmInputArgs, type StereoPcm } from './aacTrack';
 
 /** One file's sound, encoded: its frames on the file's clock and the decoder's description. */
 export interface EncodedAac {
@@ -35,18 +33,8 @@ export async function encodeAacWithFfmpeg(
       await session.write('/sound.pcm', new Uint8Array(samples.buffer));
       const code = await session.exec([
         '-hide_banner',
-        '-f',
-        'f32le',
-        '-ar',
-        String(MIX_SAMPLE_RATE),
-        '-ac',
-        String(AUDIO_CHANNELS),
-        '-i',
-        '/sound.pcm',
-        '-c:a',
-        'aac',
-        '-b:a',
-        String(AUDIO_BITRATE),
+        ...pcmInputArgs('/sound.pcm'),
+        ...AAC_ENCODE_ARGS,
         '-f',
         'adts',
         '/sound.aac',
