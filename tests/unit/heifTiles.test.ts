@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHeifOrientation } from '../../lib/media/heif/heifBoxes';
 import {
+  bandRows,
   orientationMatrix,
   orientationOfTransforms,
   placeTile,
@@ -73,6 +74,28 @@ describe('placeTile', () => {
     expect([px(2, 0), px(3, 0), px(4, 0), px(3, 1), px(4, 1), px(0, 1)]).toEqual([
       0, 9, 9, 9, 9, 0,
     ]);
+  });
+});
+
+describe('bandRows', () => {
+  it('lays the bands of a 48 MP grid scaled to 4096 on whole rows, each once, no gap', () => {
+    // 8064×6048 in 12 rows of 512×512 tiles, decoded by 1–4 workers, drawn 3072 rows high.
+    const tall = { width: 8064, height: 6048, rowHeight: 512, rows: 12 };
+    const out = uprightSize(1, tall.width, tall.height, 4096).height;
+    for (const workers of [1, 2, 3, 4]) {
+      const bands = splitRows(tall.rows, workers).map(({ from, to }) => ({
+        y: from * tall.rowHeight,
+        height: Math.min(tall.height, to * tall.rowHeight) - from * tall.rowHeight,
+      }));
+      const rows = bandRows(bands, tall.height, out);
+      let next = 0;
+      for (const row of rows) {
+        expect(Number.isInteger(row.top) && Number.isInteger(row.height)).toBe(true);
+        expect(row.top).toBe(next);
+        next = row.top + row.height;
+      }
+      expect(next).toBe(out);
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 // Jobs run one at a time; an AbortSignal cancels one by terminating the workers (a decode is one
 // long wasm call), and the workers are closed after a minute without work (they hold libheif's
 // memory).
-import { orientationMatrix, splitRows, uprightSize } from './heifPicture';
+import { bandRows, orientationMatrix, splitRows, uprightSize } from './heifPicture';
 import type {
   HeifLayout,
   HeifLibrary,
@@ -102,15 +102,24 @@ function compose(
   const canvas = new OffscreenCanvas(size.width, size.height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no canvas');
-  const [a, b, c, d, e, f] = orientationMatrix(layout.orientation, layout.width, layout.height).map(
-    (v) => v * size.scale,
-  );
+  // Drawn in the picture's stored orientation at its scaled size, band by band on whole rows, then
+  // turned by a transform that maps whole pixels onto whole pixels.
+  const swap = layout.orientation >= 5;
+  const width = swap ? size.height : size.width;
+  const height = swap ? size.width : size.height;
+  const [a, b, c, d, e, f] = orientationMatrix(layout.orientation, width, height);
   ctx.imageSmoothingQuality = 'high';
   ctx.setTransform(a!, b!, c!, d!, e!, f!);
-  for (const band of bands) {
-    ctx.drawImage(band.bitmap, 0, band.y);
+  const rows = bandRows(
+    bands.map((band) => ({ y: band.y, height: band.bitmap.height })),
+    layout.height,
+    height,
+  );
+  bands.forEach((band, i) => {
+    const { width: w, height: h } = band.bitmap;
+    ctx.drawImage(band.bitmap, 0, 0, w, h, 0, rows[i]!.top, width, rows[i]!.height);
     band.bitmap.close();
-  }
+  });
   return canvas.transferToImageBitmap();
 }
 

@@ -54,6 +54,24 @@ export function uprightSize(o: number, w: number, h: number, maxSide: number) {
   };
 }
 
+/**
+ * Which rows of a canvas `outHeight` rows high each band fills, when a picture `height` rows high
+ * (as stored, before turning) is drawn scaled band by band: whole rows, each band starting where
+ * the one above ended. A band scaled to a fractional edge is blended with its neighbour by browsers
+ * that anti-alias image edges (Firefox): a faint see-through line across a 48 MP photo.
+ */
+export function bandRows(
+  bands: { y: number; height: number }[],
+  height: number,
+  outHeight: number,
+): { top: number; height: number }[] {
+  const row = (y: number) => Math.round((y * outHeight) / height);
+  return bands.map((band) => ({
+    top: row(band.y),
+    height: row(band.y + band.height) - row(band.y),
+  }));
+}
+
 /** A 2×2 map (x, y) → (a·x + c·y, b·x + d·y), as a canvas transform's first four numbers. */
 type Linear = [number, number, number, number];
 const then = ([a, b, c, d]: Linear, [A, B, C, D]: Linear): Linear => [
