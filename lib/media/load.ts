@@ -169,7 +169,25 @@ async function nativeHeif(file: Blob, name: string): Promise<ImageBitmap | null>
   return scaled;
 }
 
-/** A HEIC/HEIF photo, which browsers other than Safari cannot decode: libheif in workers. */
+/** The photo decoded by libheif in workers (browsers other than Safari cannot decode HEIC). */
+async function libheifPicture(
+  file: Blob,
+  name: string,
+  options: LoadOptions,
+): Promise<ImageBitmap> {
+  const result = await decodeHeif(file, {
+    maxSide: DECODED_MAX_SIDE,
+    maxPixels: MAX_IMAGE_PIXELS,
+    signal: options.signal,
+  });
+  if (result.type === 'done') return result.picture;
+  if (result.reason === 'tooLarge')
+    throw new MediaError(MESSAGES.tooLarge(name, Math.round((result.pixels ?? 0) / 1e6)));
+  console.warn(`HEIF decode failed for ${name}: ${result.detail ?? 'unknown'}`);
+  throw new MediaError(MESSAGES.heic(name));
+}
+
+/** A HEIC/HEIF photo: the browser's own decode where it has one, else libheif's. */
 async function openHeif(
   file: Blob,
   name: string,
@@ -178,37 +196,13 @@ async function openHeif(
 ): Promise<LoadedMedia> {
   options.onPreparing?.('photo');
   const original = file.type ? file : new Blob([file], { type: 'image/heic' });
-  const native = await nativeHeif(original, name);
-  if (native && options.signal?.aborted) {
-    native.close();
-    throw new DOMException('The photo was not opened.', 'AbortError');
-  }
-  if (native)
-    return {
-      id: knownId ?? (await mediaIdFor(original)),
-      kind: 'image',
-      blob: original,
-      url: '',
-      element: native,
-      width: native.width,
-      height: native.height,
-    };
-  // The content id is worked out while the workers decode.
+  // The content id is worked out while the photo is decoded.
   const id = knownId ? Promise.resolve(knownId) : mediaIdFor(original);
   id.catch(() => undefined);
-  const result = await decodeHeif(file, {
-    maxSide: DECODED_MAX_SIDE,
-    maxPixels: MAX_IMAGE_PIXELS,
-    signal: options.signal,
-  });
-  if (result.type === 'failed') {
-    if (result.reason === 'tooLarge')
-      throw new MediaError(MESSAGES.tooLarge(name, Math.round((result.pixels ?? 0) / 1e6)));
-    console.warn(`HEIF decode failed for ${name}: ${result.detail ?? 'unknown'}`);
-    throw new MediaError(MESSAGES.heic(name));
-  }
-  const { picture } = result;
+  const picture =
+    (await nativeHeif(original, name)) ?? (await libheifPicture(original, name, options));
   try {
+    if (options.signal?.aborted) throw new DOMException('The photo was not opened.', 'AbortError');
     // The draft stores the HEIC itself; the stage and exports draw the decoded bitmap.
     return {
       id: await id,
