@@ -4,6 +4,8 @@
 //     (the compatible engine: this Chromium has no HEVC VideoDecoder), vs native ffmpeg doing the
 //     same job (crop, scale, the same tone mapping, libx264 ultrafast) in the same run;
 //   - `--4k`: the proxy of a 60 s 4K HEVC source, time and the browser's peak memory;
+//   - `--48mp`: also a 48 MP grid HEIC (8064×6048, as an iPhone 14 Pro and later write in 48 MP
+//     mode), with the browser's peak memory while it opens;
 //   - `--heic-only`: only the HEIC photo; `--runs N` (default 3): HEIC runs, each in a fresh
 //     browser context (first use) then again (after), medians printed with each step's split
 //     (the "heif …" measures the app puts on the Performance timeline).
@@ -19,6 +21,7 @@ import { makeHeicGrid } from './make-heic-grid.mjs';
 const PORT = Number(process.env.BENCH_PORT) || 3293;
 const FOUR_K = process.argv.includes('--4k');
 const HEIC_ONLY = process.argv.includes('--heic-only');
+const MP48 = process.argv.includes('--48mp');
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 3) : 3;
 const out = join(root, 'bench-results/phone-media');
@@ -115,6 +118,22 @@ if (!existsSync(heic)) run('heif-enc', ['-q', '80', '-o', heic, jpeg]);
 // The same picture as iPhones lay it out: 8×6 tiles of 512×512 under a grid item.
 const heicGrid = join(out, 'photo-12mp-grid.heic');
 if (!existsSync(heicGrid)) makeHeicGrid(jpeg, heicGrid);
+// 48 MP mode of the iPhone 14 Pro and later: 16×12 tiles of 512×512.
+let heic48 = '';
+if (MP48) {
+  const jpeg48 = make('photo-48mp.jpg', [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=8064x6048',
+    '-frames:v',
+    '1',
+    '-q:v',
+    '3',
+  ]);
+  heic48 = join(out, 'photo-48mp-grid.heic');
+  if (!existsSync(heic48)) makeHeicGrid(jpeg48, heic48);
+}
 const hlg = HEIC_ONLY ? '' : hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
 
 // Native reference: the compatible engine's job (crop to 9:16, scale, tone-map, x264 ultrafast).
@@ -212,6 +231,7 @@ function medianSteps(list) {
 
 try {
   for (const [label, path] of [
+    ...(MP48 ? [['48 MP HEIC grid of 512×512 tiles, as iPhones write (8064×6048)', heic48]] : []),
     ['12 MP HEIC grid of 512×512 tiles, as iPhones write (4032×3024)', heicGrid],
     ['12 MP HEIC, one 4032×3024 picture (heif-enc)', heic],
   ]) {
@@ -219,14 +239,22 @@ try {
     const agains = [];
     const firstSteps = [];
     const againSteps = [];
+    const peaks = [];
     for (let i = 0; i < RUNS; i++) {
       const { context, page } = await freshEditor();
-      firsts.push(await open(page, path, 60_000));
+      const before = pid ? treeRss(pid) : 0;
+      let top = before;
+      const sampler = setInterval(() => (top = Math.max(top, pid ? treeRss(pid) : 0)), 250);
+      firsts.push(await open(page, path, 120_000));
       firstSteps.push(await steps(page));
-      agains.push(await open(page, path, 60_000, true));
+      agains.push(await open(page, path, 120_000, true));
       againSteps.push(await steps(page));
+      clearInterval(sampler);
+      peaks.push([before, top]);
       await context.close();
-      console.log(`  run ${i + 1}: first use ${sec(firsts[i])}, after ${sec(agains[i])}`);
+      console.log(
+        `  run ${i + 1}: first use ${sec(firsts[i])}, after ${sec(agains[i])}; browser RSS ${before.toFixed(0)} MB before, peak ${top.toFixed(0)} MB`,
+      );
     }
     console.log(
       `${label}, file chosen → drawn stage, median of ${RUNS}: first use ${sec(median(firsts))}, after ${sec(median(agains))}`,

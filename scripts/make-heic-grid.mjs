@@ -2,9 +2,12 @@
 // one intra picture per tile) under a 'grid' item, which Debian's heif-enc (1.15) does not make.
 // For tests and benchmarks (issue 10): the app decodes such a grid's tile rows in parallel.
 //
-//   node scripts/make-heic-grid.mjs <picture (any image ffmpeg reads)> <out.heic> [--irot 1-3]
+//   node scripts/make-heic-grid.mjs <picture (any image ffmpeg reads)> <out.heic> [--irot 1-3] [--imir 0|1]
 //
-// `--irot n` adds an irot property (n × 90° anticlockwise) to the grid, as a turned photo has.
+// `--irot n` adds an irot property (n × 90° anticlockwise) to the grid, as a turned photo has;
+// `--imir a` an imir property (0: top and bottom exchanged, 1: left and right; HEIF amendment 2's
+// `mode`, as iPhones and libheif read it), as a mirrored photo has.
+// Both apply in the order given on the command line (ipma order).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,11 +60,17 @@ function hvcC(vps, sps, pps) {
   );
 }
 
+/** `transforms` as a list of [type, value]: a number n alone is `[['irot', n]]` (none for 0). */
+const transformList = (transforms) =>
+  typeof transforms === 'number' ? (transforms ? [['irot', transforms]] : []) : transforms;
+
 /**
  * The HEIC file of `width`×`height` picture whose tiles (row by row) are the HEVC pictures of
- * `stream` (Annex B, VPS/SPS/PPS first).
+ * `stream` (Annex B, VPS/SPS/PPS first), turned by `transforms` ([['irot', n] | ['imir', axis]…]
+ * in the order they apply, or a number: irot).
  */
-export function gridHeic(stream, width, height, irot = 0) {
+export function gridHeic(stream, width, height, transforms = 0) {
+  const turns = transformList(transforms);
   const columns = Math.ceil(width / TILE);
   const rows = Math.ceil(height / TILE);
   const nals = nalUnits(stream);
@@ -87,13 +96,16 @@ export function gridHeic(stream, width, height, irot = 0) {
       hvcC(param(32), param(33), param(34)),
       fullBox('ispe', 0, 0, u32(TILE), u32(TILE)),
       fullBox('ispe', 0, 0, u32(width), u32(height)),
-      ...(irot ? [box('irot', [irot & 3])] : []),
+      ...turns.map(([type, value]) => box(type, [type === 'irot' ? value & 3 : value & 1])),
     ];
     const ipma = [
       ...u32(items.length),
       ...tiles.flatMap((_, i) => [...u16(i + 1), 2, 0x81, 0x02]),
       ...u16(gridId),
-      ...(irot ? [2, 0x03, 0x84] : [1, 0x03]),
+      // The grid's size, then its transforms (essential), in the order they apply.
+      1 + turns.length,
+      0x03,
+      ...turns.map((_, i) => 0x84 + i),
     ];
     return fullBox(
       'meta',
@@ -131,8 +143,11 @@ export function gridHeic(stream, width, height, irot = 0) {
   ]);
 }
 
-/** Encodes `picture` (a file ffmpeg reads) as a grid HEIC at `out`. */
-export function makeHeicGrid(picture, out, irot = 0, crf = 12) {
+/**
+ * Encodes `picture` (a file ffmpeg reads) as a grid HEIC at `out`, turned by `transforms` (as
+ * gridHeic takes them).
+ */
+export function makeHeicGrid(picture, out, transforms = 0, crf = 12) {
   const probe = spawnSync('ffprobe', [
     '-v',
     'error',
@@ -170,7 +185,7 @@ export function makeHeicGrid(picture, out, irot = 0, crf = 12) {
       stream,
     ]);
     if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
-    writeFileSync(out, gridHeic(readFileSync(stream), width, height, irot));
+    writeFileSync(out, gridHeic(readFileSync(stream), width, height, transforms));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -178,10 +193,20 @@ export function makeHeicGrid(picture, out, irot = 0, crf = 12) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [picture, out] = process.argv.slice(2);
-  const at = process.argv.indexOf('--irot');
   if (!picture || !out) {
-    console.error('usage: node scripts/make-heic-grid.mjs <picture> <out.heic> [--irot 1-3]');
+    console.error(
+      'usage: node scripts/make-heic-grid.mjs <picture> <out.heic> [--irot 1-3] [--imir 0|1]',
+    );
     process.exit(2);
   }
-  makeHeicGrid(picture, out, at > 0 ? Number(process.argv[at + 1]) : 0);
+  const transforms = [];
+  process.argv.forEach((arg, i) => {
+    if (arg === '--irot' || arg === '--imir')
+      transforms.push([arg.slice(2), Number(process.argv[i + 1])]);
+  });
+  makeHeicGrid(
+    picture,
+    out,
+    transforms.filter(([type, v]) => type === 'imir' || v),
+  );
 }

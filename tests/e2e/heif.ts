@@ -30,10 +30,15 @@ export function makeHeic(name: string, images: Buffer[], extension = 'jpg'): Tes
 
 /**
  * A HEIC laid out as iPhones write it (512×512 HEVC tiles under a grid item), made by
- * scripts/make-heic-grid.mjs from a picture ffmpeg makes from a lavfi graph; `irot` turns it
- * (n × 90° anticlockwise) as a turned photo is.
+ * scripts/make-heic-grid.mjs from a picture ffmpeg makes from a lavfi graph, turned as a phone turns
+ * a photo: `irot` n × 90° anticlockwise, or a list of irot/imir properties in the order they apply
+ * (imir 0: top and bottom exchanged, 1: left and right).
  */
-export function makeHeicGrid(name: string, graph: string, irot = 0): TestFile {
+export function makeHeicGrid(
+  name: string,
+  graph: string,
+  transforms: number | ['irot' | 'imir', number][] = 0,
+): TestFile {
   const picture = join(dir, `${name}.png`);
   const made = spawnSync('ffmpeg', [
     '-loglevel',
@@ -48,7 +53,13 @@ export function makeHeicGrid(name: string, graph: string, irot = 0): TestFile {
   if (made.status !== 0) throw new Error(`ffmpeg failed: ${made.stderr.toString()}`);
   const out = join(dir, name);
   const script = fileURLToPath(new URL('../../scripts/make-heic-grid.mjs', import.meta.url));
-  const r = spawnSync('node', [script, picture, out, '--irot', String(irot)]);
+  const turns = typeof transforms === 'number' ? [['irot', transforms] as const] : transforms;
+  const r = spawnSync('node', [
+    script,
+    picture,
+    out,
+    ...turns.flatMap(([type, value]) => [`--${type}`, String(value)]),
+  ]);
   if (r.status !== 0) throw new Error(`make-heic-grid failed: ${r.stderr.toString()}`);
   return { name, mimeType: 'image/heic', buffer: readFileSync(out) };
 }

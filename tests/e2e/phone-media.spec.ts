@@ -8,6 +8,38 @@ import { coloursOf, hasHeifEnc, makeHeic, makeHeicGrid, makeJpeg } from './heif'
 const TOP: [number, number] = [540, 300];
 const BOTTOM: [number, number] = [540, 1600];
 
+/**
+ * A PNG's mean red level per row (over the middle of each row): whether it runs dark at the top to
+ * light at the bottom (`upright`), and the row that stands out most from the rows 3 above and below.
+ */
+async function rowLevels(page: Page, png: Buffer) {
+  return page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+    const { width, height } = bmp;
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const px = ctx.getImageData(0, 0, width, height).data;
+    const from = Math.round(width * 0.1);
+    const to = Math.round(width * 0.9);
+    const rows: number[] = [];
+    for (let y = 0; y < height; y++) {
+      let sum = 0;
+      for (let x = from; x < to; x++) sum += px[(y * width + x) * 4]!;
+      rows.push(sum / (to - from));
+    }
+    const worst = { y: -1, off: 0 };
+    for (let y = 3; y < height - 3; y++) {
+      const off = Math.abs(rows[y]! - (rows[y - 3]! + rows[y + 3]!) / 2);
+      if (off > worst.off) Object.assign(worst, { y, off });
+    }
+    const edge = Math.round(height * 0.02);
+    const upright = rows[edge]! < 30 && rows[height - 1 - edge]! > 225;
+    return { width, height, upright, worst };
+  }, png.toString('base64'));
+}
+
 /** Our alerts (Next's route announcer is an alert too; ours can be dismissed). */
 const alerts = (page: Page) =>
   page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Dismiss' }) });
@@ -59,6 +91,83 @@ test('an iPhone-style HEIC (a grid of tiles, turned by irot) shows upright on th
   const { bytes } = await exportPng(page);
   const exported = await coloursOf(page, bytes, [TOP, BOTTOM]);
   expect(exported).toEqual({ width: 1080, height: 1920, colours: ['red', 'blue'] });
+});
+
+/** The four quarters of the story (story pixels), as a phone shows a photo that fills it. */
+const QUARTERS: [number, number][] = [
+  [270, 480],
+  [810, 480],
+  [270, 1440],
+  [810, 1440],
+];
+
+test('mirrored HEICs (imir, and irot then imir) show their marked corner where the phone shows it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Blue pictures whose stored top-left quarter is red, mirrored and turned as libheif (and the
+  // phone) reads imir: 0 exchanges top and bottom, 1 left and right.
+  const marked = (w: number, h: number) =>
+    `color=blue:s=${w}x${h},drawbox=x=0:y=0:w=${w / 2}:h=${h / 2}:color=red:t=fill`;
+  const photos: [ReturnType<typeof makeHeicGrid>, string[]][] = [
+    // 576×1024 mirrored left–right: red top right.
+    [
+      makeHeicGrid('IMG_0005.HEIC', marked(576, 1024), [['imir', 1]]),
+      ['blue', 'red', 'blue', 'blue'],
+    ],
+    // 1024×576 turned 90° anticlockwise (red bottom left), then mirrored left–right: bottom right.
+    [
+      makeHeicGrid('IMG_0006.HEIC', marked(1024, 576), [
+        ['irot', 1],
+        ['imir', 1],
+      ]),
+      ['blue', 'blue', 'blue', 'red'],
+    ],
+  ];
+  await openEditor(page);
+  const stage = page.getByLabel('Story canvas');
+  for (const [i, [heic, expected]] of photos.entries()) {
+    await page.getByLabel('Add photo or video').setInputFiles(heic);
+    if (i > 0)
+      await page
+        .getByRole('dialog', { name: 'Add photo' })
+        .getByRole('button', { name: 'Replace the background' })
+        .click();
+    await expect
+      .poll(async () => (await coloursOf(page, await stage.screenshot(), QUARTERS)).colours, {
+        timeout: 30_000,
+      })
+      .toEqual(expected);
+  }
+  await expect(alerts(page)).toHaveCount(0);
+  const { bytes } = await exportPng(page);
+  expect((await coloursOf(page, bytes, QUARTERS)).colours).toEqual(photos[1]![1]);
+});
+
+test('a 48 MP iPhone grid HEIC (8064×6048) opens upright and exports with no seam between its decoded bands', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // A grey ramp, black at the top to white at the bottom, in 16×12 tiles: its tile rows are
+  // decoded in bands by several workers and drawn scaled to 4096×3072.
+  const heic = makeHeicGrid(
+    'IMG_0048.HEIC',
+    "color=black:s=64x6048,format=gray,geq=lum='Y*255/(H-1)',scale=8064:6048:flags=neighbor",
+  );
+  await openEditor(page);
+  const stage = page.getByLabel('Story canvas');
+  await page.getByLabel('Add photo or video').setInputFiles(heic);
+  await expect
+    .poll(async () => (await rowLevels(page, await stage.screenshot())).upright, {
+      timeout: 90_000,
+    })
+    .toBe(true);
+  await expect(alerts(page)).toHaveCount(0);
+  const { bytes } = await exportPng(page);
+  const exported = await rowLevels(page, bytes);
+  expect([exported.width, exported.height, exported.upright]).toEqual([1080, 1920, true]);
+  // Each row of a smooth ramp is the mean of its neighbours; a band drawn apart shows as a line.
+  expect(exported.worst.off, `row ${exported.worst.y} stands out`).toBeLessThan(4);
 });
 
 test('preparing a large HEIC photo shows progress and can be cancelled; the story is unchanged', async ({

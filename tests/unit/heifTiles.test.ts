@@ -42,20 +42,20 @@ describe('orientationOfTransforms', () => {
     expect(orientationOfTransforms([['irot', 1]])).toBe(8); // 90° anticlockwise
     expect(orientationOfTransforms([['irot', 2]])).toBe(3);
     expect(orientationOfTransforms([['irot', 3]])).toBe(6); // 90° clockwise
-    expect(orientationOfTransforms([['imir', 0]])).toBe(2); // left–right
-    expect(orientationOfTransforms([['imir', 1]])).toBe(4); // top–bottom
+    expect(orientationOfTransforms([['imir', 0]])).toBe(4); // top–bottom
+    expect(orientationOfTransforms([['imir', 1]])).toBe(2); // left–right
     expect(
       orientationOfTransforms([
         ['irot', 1],
         ['imir', 0],
       ]),
-    ).toBe(7);
+    ).toBe(5); // transposed: the stored top-left corner stays top left
     expect(
       orientationOfTransforms([
         ['irot', 3],
         ['imir', 0],
       ]),
-    ).toBe(5);
+    ).toBe(7);
     expect(orientationOfTransforms([['clap', 0]])).toBe(1);
   });
 });
@@ -150,10 +150,23 @@ describe.skipIf(!hasX265())('a grid HEIC (as iPhones write) decoded tile by tile
     });
   });
 
-  for (const irot of [0, 1, 3]) {
-    it(`matches libheif's whole decode, turned by its irot (${irot})`, async () => {
-      const file = join(dir, `grid-${irot}.heic`);
-      makeHeicGrid(picture, file, irot);
+  const cases: [string, [string, number][]][] = [
+    ['no irot/imir', []],
+    ['irot 1', [['irot', 1]]],
+    ['irot 3', [['irot', 3]]],
+    ['imir 1 (left–right)', [['imir', 1]]],
+    [
+      'irot 1 then imir 0 (top–bottom)',
+      [
+        ['irot', 1],
+        ['imir', 0],
+      ],
+    ],
+  ];
+  for (const [label, transforms] of cases) {
+    it(`matches libheif's whole decode, turned by its ${label}`, async () => {
+      const file = join(dir, `grid-${cases.findIndex(([l]) => l === label)}.heic`);
+      makeHeicGrid(picture, file, transforms);
       const bytes = new Uint8Array(readFileSync(file));
       const heif = new HeifFile(await lib, bytes);
       try {

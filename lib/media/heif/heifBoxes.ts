@@ -57,8 +57,8 @@ function primaryId(b: Uint8Array, meta: Box): number | null {
 
 /**
  * The primary image's transform properties in the order they apply (the ipma order): irot
- * (value: turns of 90° anticlockwise), imir (value: axis, 0 vertical = left–right flip,
- * 1 horizontal = top–bottom flip) and clap (value 0: a crop).
+ * (value: turns of 90° anticlockwise), imir (value: mode, 0 = top–bottom flip,
+ * 1 = left–right flip: HEIF amendment 2, as iPhones and libheif read it) and clap (value 0: a crop).
  */
 export type HeifTransform = ['irot' | 'imir' | 'clap', number];
 

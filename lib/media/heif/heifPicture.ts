@@ -83,13 +83,15 @@ const then = ([a, b, c, d]: Linear, [A, B, C, D]: Linear): Linear => [
 
 /**
  * The EXIF orientation (1–8) that turns a picture as its HEIF irot/imir properties say, applied
- * in the order given (irot: turns of 90° anticlockwise; imir axis 0 flips left–right, 1 top–bottom).
+ * in the order given (irot: turns of 90° anticlockwise; imir 0 exchanges top and bottom, 1 left and
+ * right — HEIF's amendment 2 `mode`, as iPhones and libheif read it; the first edition's `axis`
+ * words said the opposite).
  */
 export function orientationOfTransforms(transforms: [string, number][]): number {
   let m: Linear = [1, 0, 0, 1];
   for (const [type, value] of transforms) {
     if (type === 'irot') for (let i = 0; i < (value & 3); i++) m = then(m, [0, -1, 1, 0]);
-    else if (type === 'imir') m = then(m, value === 0 ? [-1, 0, 0, 1] : [1, 0, 0, -1]);
+    else if (type === 'imir') m = then(m, value === 0 ? [1, 0, 0, -1] : [-1, 0, 0, 1]);
   }
   for (let o = 1; o <= 8; o++) {
     const [a, b, c, d] = orientationMatrix(o, 1, 1);
