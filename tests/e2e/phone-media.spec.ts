@@ -9,8 +9,9 @@ const TOP: [number, number] = [540, 300];
 const BOTTOM: [number, number] = [540, 1600];
 
 /**
- * A PNG's mean red level per row (over the middle of each row): whether it runs dark at the top to
- * light at the bottom (`upright`), and the row that stands out most from the rows 3 above and below.
+ * A PNG's mean red level per row (over the middle of each row, as seen over black): whether it
+ * runs dark at the top to light at the bottom (`upright`), and the row that stands out most from
+ * the rows 3 above and below.
  */
 async function rowLevels(page: Page, png: Buffer) {
   return page.evaluate(async (b64) => {
@@ -26,7 +27,9 @@ async function rowLevels(page: Page, png: Buffer) {
     const rows: number[] = [];
     for (let y = 0; y < height; y++) {
       let sum = 0;
-      for (let x = from; x < to; x++) sum += px[(y * width + x) * 4]!;
+      // As seen over black: a row drawn see-through (alpha < 255) stands out as much as a dark one.
+      for (let x = from; x < to; x++)
+        sum += (px[(y * width + x) * 4]! * px[(y * width + x) * 4 + 3]!) / 255;
       rows.push(sum / (to - from));
     }
     const worst = { y: -1, off: 0 };
@@ -149,10 +152,12 @@ test('a 48 MP iPhone grid HEIC (8064×6048) opens upright and exports with no se
 }) => {
   test.setTimeout(180_000);
   // A grey ramp, black at the top to white at the bottom, in 16×12 tiles: its tile rows are
-  // decoded in bands by several workers and drawn scaled to 4096×3072.
+  // decoded in bands by several workers and drawn scaled to 4096×3072. Its level grows with the
+  // square of the height: behind a see-through row the stage shows a straight fade from the top
+  // edge's colour to the bottom's, which a straight ramp would hide.
   const heic = makeHeicGrid(
     'IMG_0048.HEIC',
-    "color=black:s=64x6048,format=gray,geq=lum='Y*255/(H-1)',scale=8064:6048:flags=neighbor",
+    "color=black:s=64x6048,format=gray,geq=lum='255*pow(Y/(H-1)\\,2)',scale=8064:6048:flags=neighbor",
   );
   await openEditor(page);
   const stage = page.getByLabel('Story canvas');
