@@ -1,6 +1,6 @@
 // Decodes HEIC/HEIF photos with libheif (libheif-js's wasm, self-hosted in /heif/, loaded on the
 // first such photo and kept while the worker lives). Several of these workers decode the tile
-// rows of one photo side by side; each hands its band back as an ImageBitmap.
+// rows of one photo side by side; each hands its band back as an ImageBitmap, scaled.
 import { readHeifOrientation } from './heifBoxes';
 import { HeifFile, loadLibHeif } from './libheif';
 import { orientationOfTransforms, placeTile } from './heifPicture';
@@ -78,18 +78,22 @@ async function answer(request: HeifRequest): Promise<HeifResponse> {
     };
   }
   let pixels: ImageData;
-  let y = 0;
   if (request.rowHeight === 0) {
     const whole = heif.decode();
     pixels = new ImageData(whole.data, whole.width, whole.height);
-  } else {
-    pixels = band(heif, request.from, request.to);
-    y = request.from * request.rowHeight;
-  }
+  } else pixels = band(heif, request.from, request.to);
   mark('decode');
-  const bitmap = await createImageBitmap(pixels);
+  // Scaled here, in each worker side by side, rather than on the page after.
+  const { outWidth, outHeight } = request;
+  const bitmap = await (outWidth === pixels.width && outHeight === pixels.height
+    ? createImageBitmap(pixels)
+    : createImageBitmap(pixels, {
+        resizeWidth: outWidth,
+        resizeHeight: outHeight,
+        resizeQuality: 'high',
+      }));
   mark('bitmap');
-  return { type: 'band', bitmap, y, marks };
+  return { type: 'band', bitmap, marks };
 }
 
 self.onmessage = async ({ data }: MessageEvent<HeifRequest & { id: number }>) => {

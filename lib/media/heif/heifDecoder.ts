@@ -1,18 +1,12 @@
 // The page's side of the HEIF workers. One worker reads the photo's layout; then the tile rows of
 // a grid photo (as iPhones write them) are decoded by several workers side by side (one per core,
-// at most MAX_WORKERS) and their bands drawn upright into one ImageBitmap: no JPEG/PNG in between.
+// at most MAX_WORKERS), each scaling its band, and the bands drawn upright into one ImageBitmap: no
+// JPEG/PNG in between.
 // Jobs run one at a time; an AbortSignal cancels one by terminating the workers (a decode is one
 // long wasm call), and the workers are closed after a minute without work (they hold libheif's
 // memory).
 import { bandRows, orientationMatrix, splitRows, uprightSize } from './heifPicture';
-import type {
-  HeifLayout,
-  HeifLibrary,
-  HeifMarks,
-  HeifRequest,
-  HeifResponse,
-  HeifResult,
-} from './heifProtocol';
+import type { HeifLibrary, HeifMarks, HeifRequest, HeifResponse, HeifResult } from './heifProtocol';
 
 const IDLE_MS = 60_000;
 const MAX_WORKERS = 4;
@@ -91,35 +85,31 @@ function measureSteps(job: string, sentAt: number, marks: HeifMarks) {
 
 const abortError = () => new DOMException('The photo was not opened.', 'AbortError');
 
-/** The bands, drawn upright (EXIF orientation) and scaled to at most `maxSide`. */
+/**
+ * The bands, scaled already (each `top` rows down the picture as stored, scaled), drawn upright
+ * (EXIF orientation) into one picture of `size`.
+ */
 function compose(
-  bands: { bitmap: ImageBitmap; y: number }[],
-  layout: HeifLayout,
-  maxSide: number,
+  bands: { bitmap: ImageBitmap; top: number; height: number }[],
+  orientation: number,
+  size: { width: number; height: number },
 ): ImageBitmap {
-  const size = uprightSize(layout.orientation, layout.width, layout.height, maxSide);
-  if (bands.length === 1 && layout.orientation === 1 && size.scale === 1) return bands[0]!.bitmap;
+  if (bands.length === 1 && orientation === 1) return bands[0]!.bitmap;
   const canvas = new OffscreenCanvas(size.width, size.height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no canvas');
-  // Drawn in the picture's stored orientation at its scaled size, band by band on whole rows, then
-  // turned by a transform that maps whole pixels onto whole pixels.
-  const swap = layout.orientation >= 5;
+  const swap = orientation >= 5;
   const width = swap ? size.height : size.width;
   const height = swap ? size.width : size.height;
-  const [a, b, c, d, e, f] = orientationMatrix(layout.orientation, width, height);
+  // A transform that maps whole pixels onto whole pixels, and bands on whole rows: no seams.
+  const [a, b, c, d, e, f] = orientationMatrix(orientation, width, height);
   ctx.imageSmoothingQuality = 'high';
   ctx.setTransform(a!, b!, c!, d!, e!, f!);
-  const rows = bandRows(
-    bands.map((band) => ({ y: band.y, height: band.bitmap.height })),
-    layout.height,
-    height,
-  );
-  bands.forEach((band, i) => {
-    const { width: w, height: h } = band.bitmap;
-    ctx.drawImage(band.bitmap, 0, 0, w, h, 0, rows[i]!.top, width, rows[i]!.height);
+  // At their own size where the worker could scale them (a browser may ignore resizeWidth).
+  for (const band of bands) {
+    ctx.drawImage(band.bitmap, 0, band.top, width, band.height);
     band.bitmap.close();
-  });
+  }
   return canvas.transferToImageBitmap();
 }
 
@@ -149,7 +139,19 @@ async function decode(
   const pixels = layout.width * layout.height;
   if (pixels > options.maxPixels) return { type: 'failed', reason: 'tooLarge', pixels };
   sentAt = performance.now();
+  // The picture's size once scaled, still as stored (before turning), and each band's rows in it.
+  const size = uprightSize(layout.orientation, layout.width, layout.height, options.maxSide);
+  const swap = layout.orientation >= 5;
+  const outWidth = swap ? size.height : size.width;
   const runs = splitRows(layout.rows, team.length);
+  const rows = bandRows(
+    runs.map(({ from, to }) => ({
+      y: from * layout.rowHeight,
+      height: Math.min(layout.height, to * layout.rowHeight) - from * layout.rowHeight,
+    })),
+    layout.height,
+    swap ? size.width : size.height,
+  );
   const answers = await Promise.all(
     runs.map((run, i) =>
       ask(team[i]!, {
@@ -158,16 +160,18 @@ async function decode(
         file,
         ...run,
         rowHeight: layout.rows > 1 ? layout.rowHeight : 0,
+        outWidth,
+        outHeight: rows[i]!.height,
         ...library,
       }),
     ),
   );
-  const bands: { bitmap: ImageBitmap; y: number }[] = [];
+  const bands: { bitmap: ImageBitmap; top: number; height: number }[] = [];
   let failure: string | null = null;
   answers.forEach((answer, i) => {
     if (answer.type === 'band') {
       measureSteps(`band${i}`, sentAt, answer.marks);
-      bands.push(answer);
+      bands.push({ bitmap: answer.bitmap, ...rows[i]! });
     } else failure ??= answer.type === 'failed' ? answer.detail : answer.type;
   });
   if (failure !== null) {
@@ -175,10 +179,9 @@ async function decode(
     return { type: 'failed', reason: 'broken', detail: failure };
   }
   const started = performance.now();
-  const picture = compose(bands, layout, options.maxSide);
+  const picture = compose(bands, layout.orientation, size);
   performance.measure('heif compose', { start: started, end: performance.now() });
-  const { fullWidth, fullHeight } = uprightSize(layout.orientation, layout.width, layout.height, 1);
-  return { type: 'done', picture, fullWidth, fullHeight };
+  return { type: 'done', picture, fullWidth: size.fullWidth, fullHeight: size.fullHeight };
 }
 
 function run(

@@ -18,8 +18,8 @@ export type HeifRequest =
   | ({ type: 'open'; job: number; file: Blob } & HeifLibrary)
   /**
    * Decode tile rows [from, to) of the primary image, rows `rowHeight` pixels high, as stored
-   * (not turned), as an ImageBitmap of the image's full width; `rowHeight` 0: the whole image,
-   * decoded by libheif with its irot/imir/clap applied.
+   * (not turned), as an ImageBitmap scaled to `outWidth` × `outHeight`; `rowHeight` 0: the whole
+   * image, decoded by libheif with its irot/imir/clap applied.
    */
   | ({
       type: 'band';
@@ -28,6 +28,8 @@ export type HeifRequest =
       from: number;
       to: number;
       rowHeight: number;
+      outWidth: number;
+      outHeight: number;
     } & HeifLibrary);
 
 /** The primary image of a HEIF file, as its bands are decoded (before `orientation`). */
@@ -48,7 +50,7 @@ export interface HeifLayout {
 export type HeifResponse =
   | { type: 'ready' }
   | { type: 'opened'; layout: HeifLayout; marks: HeifMarks }
-  | { type: 'band'; bitmap: ImageBitmap; y: number; marks: HeifMarks }
+  | { type: 'band'; bitmap: ImageBitmap; marks: HeifMarks }
   /** No image could be read. */
   | { type: 'failed'; detail: string };
 
