@@ -18,6 +18,7 @@ import {
   VIDEO_MS,
   waitFor,
 } from '../browser-smoke/suite.mjs';
+import { decodesHeicItself, stageHalves, turnedGridHeic } from '../browser-smoke/heic.mjs';
 
 const PORT = Number(process.env.FIREFOX_PORT) || 3230;
 const BASE = `http://localhost:${PORT}`;
@@ -30,6 +31,7 @@ const CASES = [
   'export an image: a 1080×1920 PNG is downloaded',
   'export a short video: an MP4 is downloaded',
   'a still card with "Pop" text and music exports an MP4 with AAC 48 kHz stereo sound',
+  'a grid HEIC photo (as iPhones write, turned by irot) shows upright on the stage',
 ];
 
 const suite = smokeReport('firefox', CASES);
@@ -223,6 +225,18 @@ const tests = {
     const mean = meanVolume(file, 1, 2);
     if (!(mean > -30)) throw new Error(`the sound is silent (${mean} dB mean)`);
     return `${file.split('/').pop()}, ${sound}, ${mean} dB mean, in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  },
+  [CASES[6]]: async (page) => {
+    await openNewStory(page);
+    const heic = turnedGridHeic(mkdtempSync(join(tmpdir(), 'story-heic-')));
+    const itself = await page.evaluate(decodesHeicItself, readFileSync(heic).toString('base64'));
+    const input = await page.waitForSelector('input[aria-label="Add photo or video"]');
+    const started = Date.now();
+    await input.uploadFile(heic);
+    await waitFor('the photo upright on the stage (red on top, blue below)', async () =>
+      (await page.evaluate(stageHalves)) === 'red blue' ? true : null,
+    );
+    return `decodes HEIC itself: ${itself}; upright on the stage in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   },
 };
 

@@ -20,6 +20,7 @@ import {
   VIDEO_MS,
   waitFor,
 } from '../browser-smoke/suite.mjs';
+import { decodesHeicItself, stageHalves, turnedGridHeic } from '../browser-smoke/heic.mjs';
 import { isElement, WebDriverSession } from './webdriver.mjs';
 
 const PORT = Number(process.env.WEBKIT_PORT) || 3240;
@@ -36,6 +37,7 @@ const CASES = [
   'reopen a draft from the home page',
   'export an image: a 1080×1920 PNG is made',
   'export a short video: a 1080×1920 H.264 MP4 is made',
+  'a grid HEIC photo (as iPhones write, turned by irot) shows upright on the stage',
 ];
 
 const suite = smokeReport('webkit', CASES);
@@ -238,6 +240,31 @@ const tests = {
       throw new Error(`not a 1080×1920 H.264 MP4: ${probe.stdout}${probe.stderr}`);
     if (Math.abs(duration - 2) > 0.1) throw new Error(`lasts ${duration} s, not 2 s`);
     return `${(bytes.length / 1024).toFixed(0)} KB, ${duration.toFixed(2)} s, in ${seconds} s (${engine})`;
+  },
+  [CASES[5]]: async () => {
+    await openNewStory();
+    const heic = readFileSync(turnedGridHeic(work)).toString('base64');
+    const itself = await wd.executeAsync(
+      `const done = arguments[arguments.length - 1];
+      (${decodesHeicItself})(arguments[0]).then(done, (e) => done('error: ' + e));`,
+      heic,
+    );
+    const started = Date.now();
+    await wd.execute(
+      `const [data, name] = arguments;
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const input = document.querySelector('input[aria-label="Add photo or video"]');
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type: 'image/heic' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));`,
+      heic,
+      'IMG_0004.HEIC',
+    );
+    await waitFor('the photo upright on the stage (red on top, blue below)', async () =>
+      (await wd.execute(`return (${stageHalves})()`)) === 'red blue' ? true : null,
+    );
+    return `decodes HEIC itself: ${itself}; upright on the stage in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   },
 };
 
