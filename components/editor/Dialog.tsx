@@ -28,9 +28,15 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
+  // The native close event comes a task after dialog.close(): by then another dialog may be
+  // open, and a late close from this one must not close that one (it once cancelled a running
+  // export just after the Text dialog was left with Escape). Only a close the browser itself
+  // made, while this dialog is meant to be open, is passed on.
+  const wanted = useRef(open);
 
   useEffect(() => {
     const dialog = ref.current;
+    wanted.current = open;
     if (!dialog) return;
     if (open && !dialog.open) {
       opener.current =
@@ -56,7 +62,9 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
       ref={ref}
       className={`${styles.sheet} ${className ?? ''}`}
       aria-labelledby={titleId}
-      onClose={onClose}
+      onClose={() => {
+        if (wanted.current) onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

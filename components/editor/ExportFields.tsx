@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import { VIDEO_PRESETS, type VideoPreset } from '@/lib/export/video/presets';
 import forms from './forms.module.css';
@@ -52,6 +53,46 @@ export function EngineField({
         <option value="webcodecs">Fast: uses the browser’s own video encoder</option>
         <option value="ffmpeg">Compatible: slower, for videos the fast one cannot make</option>
       </select>
+    </label>
+  );
+}
+
+/** Shortest segment allowed: one closed GOP (KEYFRAME_SECONDS). */
+const MIN_SEGMENT_SECONDS = 2;
+
+/**
+ * The spinbutton "Longest segment": seconds per file, at most what the preset allows (a network
+ * that takes shorter stories, or a person who wants them shorter). Choosing a preset resets it;
+ * give it `key={preset.id}` so its text follows.
+ */
+export function SegmentField({
+  preset,
+  onPreset,
+}: {
+  preset: VideoPreset;
+  onPreset: (p: VideoPreset) => void;
+}) {
+  const limit = VIDEO_PRESETS.find((p) => p.id === preset.id)?.maxSegmentSeconds ?? Infinity;
+  const shown = (s: number) => (Number.isFinite(s) ? String(s) : '');
+  const [text, setText] = useState(shown(preset.maxSegmentSeconds));
+  return (
+    <label className={forms.field}>
+      <span>Longest segment (s)</span>
+      <input
+        type="number"
+        aria-label="Longest segment"
+        min={MIN_SEGMENT_SECONDS}
+        max={Number.isFinite(limit) ? limit : undefined}
+        step={1}
+        placeholder="One file"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const s = e.target.value === '' ? limit : Number(e.target.value);
+          // A value being typed (too short, or past the network's limit) keeps the last good one.
+          if (s >= MIN_SEGMENT_SECONDS && s <= limit) onPreset({ ...preset, maxSegmentSeconds: s });
+        }}
+      />
     </label>
   );
 }

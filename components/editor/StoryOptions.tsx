@@ -6,7 +6,7 @@ import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import type { VideoPreset } from '@/lib/export/video/presets';
 import type { StoryDocument } from '@/lib/story';
 import { Choice } from './Choice';
-import { EngineField, PresetField } from './ExportFields';
+import { EngineField, PresetField, SegmentField } from './ExportFields';
 import forms from './forms.module.css';
 
 export const FORMATS: readonly { value: ImageFormat; label: string }[] = [
@@ -46,6 +46,7 @@ export function StoryOptions(props: StoryOptionsProps) {
       {videos > 0 && (
         <>
           <PresetField preset={preset} onPreset={onPreset} />
+          <SegmentField key={preset.id} preset={preset} onPreset={onPreset} />
           <EngineField engine={engine} onEngine={onEngine} />
         </>
       )}

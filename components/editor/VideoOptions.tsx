@@ -5,7 +5,7 @@ import type { EditorStore } from '@/lib/editor/store';
 import type { EnginePreference } from '@/lib/export/video/engineChoice';
 import { planSegments, type VideoPreset } from '@/lib/export/video/presets';
 import type { VideoBackground } from '@/lib/story';
-import { EngineField, PresetField } from './ExportFields';
+import { EngineField, PresetField, SegmentField } from './ExportFields';
 import { OfflineEngine } from './OfflineEngine';
 import forms from './forms.module.css';
 
@@ -95,6 +95,7 @@ export function VideoOptions({
       <p className="muted">Portrait Full HD (1080 × 1920), the size stories use. {plan}</p>
       <details className="advanced">
         <summary>Advanced</summary>
+        <SegmentField key={preset.id} preset={preset} onPreset={onPreset} />
         <EngineField engine={engine} onEngine={onEngine} />
         <OfflineEngine />
       </details>

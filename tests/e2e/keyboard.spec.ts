@@ -83,6 +83,28 @@ test('keyboard only: compose with Tab and arrows, export, and focus comes back e
   await expect(keys).toBeHidden();
 });
 
+test('a late close event from a dialog closed earlier leaves the open dialog open', async ({
+  page,
+}) => {
+  // The browser fires a dialog's close event a task after it closed; on a loaded machine that
+  // came after Export had opened, closed Export and stopped its export (the keyboard test above).
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Add text' }).click();
+  const text = page.getByRole('dialog', { name: 'Text' });
+  await text.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(text).toBeHidden();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const exp = page.getByRole('dialog', { name: 'Export' });
+  await expect(exp).toBeVisible();
+  await page.evaluate(() =>
+    document.querySelector('dialog.text-sheet')!.dispatchEvent(new Event('close')),
+  );
+  await exp.getByRole('button', { name: 'Start export' }).click();
+  await expect(exp.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toHaveCount(
+    1,
+  );
+});
+
 test('every dialog and panel closes with Close and with a tap outside', async ({ page }) => {
   await openEditor(page);
   const outside = async () => {

@@ -161,7 +161,9 @@ export class BackgroundGesture {
       this.callbacks.commit(pan.latest);
       return;
     }
-    const now = performance.now();
+    // When the finger lifted, not when this handler got to run: on a busy phone the second
+    // tap's handler can run well after the 350 ms although the taps were quick.
+    const now = e.timeStamp;
     const last = this.lastTap;
     if (
       last &&
