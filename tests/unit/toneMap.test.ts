@@ -6,16 +6,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HDR_TO_SDR_FILTER } from '../../lib/media/hdr';
-import { instantiateKernels, type YuvKernels } from '../../lib/export/video/yuv/compositor';
+import {
+  instantiateKernels,
+  YuvCompositor,
+  type SourceFormat,
+  type YuvKernels,
+} from '../../lib/export/video/yuv/compositor';
+import { yuvGeometry } from '../../lib/export/video/yuv/geometry';
+import { visibleRegion } from '../../lib/render/framing';
+import type { Framing } from '../../lib/story';
 import { TABLE, toneMappable, toneMapTable } from '../../lib/export/video/yuv/toneMap';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
+let code: WebAssembly.Module;
 let kernels: YuvKernels;
 
 beforeAll(async () => {
-  const code = await WebAssembly.compile(
-    readFileSync(join(__dirname, '../../public/wasm/yuv.wasm')),
-  );
+  code = await WebAssembly.compile(readFileSync(join(__dirname, '../../public/wasm/yuv.wasm')));
   kernels = await instantiateKernels(code);
 });
 
@@ -107,7 +114,7 @@ function reference(kind: 'hlg' | 'pq', bytes: Buffer, H: number, filter = HDR_TO
 }
 
 /** The kernel's yuv420p bytes of the frame. */
-function kernel(kind: 'hlg' | 'pq', bytes: Buffer, H: number): Uint8Array {
+function kernel(kind: 'hlg' | 'pq', bytes: Buffer, H: number, W = COLS * P): Uint8Array {
   const table = toneMapTable(kind);
   const src = table.byteLength + 64;
   const out = src + bytes.length + 64;
@@ -227,4 +234,94 @@ describe.skipIf(!hasFfmpeg)('the tone map vs native ffmpeg (256 colour patches)'
     });
     expect(far.length).toBeGreaterThan(100);
   });
+});
+
+describe('the compositor reads 10-bit HDR frames through the tone map', () => {
+  const PW = 640;
+  const PH = 360;
+  /** A 10-bit picture: smooth colour gradients with a little noise, within legal codes. */
+  function picture10() {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const y = new Uint16Array(PW * PH);
+    const u = new Uint16Array((PW * PH) / 4);
+    const v = new Uint16Array((PW * PH) / 4);
+    for (let j = 0; j < PH; j++)
+      for (let i = 0; i < PW; i++)
+        y[j * PW + i] = Math.round(64 + (876 * (i + j)) / (PW + PH) + 8 * rnd());
+    for (let j = 0; j < PH / 2; j++)
+      for (let i = 0; i < PW / 2; i++) {
+        u[(j * PW) / 2 + i] = Math.round(300 + (400 * i) / (PW / 2) + 8 * rnd());
+        v[(j * PW) / 2 + i] = Math.round(700 - (400 * j) / (PH / 2) + 8 * rnd());
+      }
+    return { y, u, v };
+  }
+
+  /** Composes with a fresh kernel instance; `write` fills the compositor's source target. */
+  async function compose(
+    format: SourceFormat,
+    framing: Framing,
+    write: (c: YuvCompositor) => void,
+  ): Promise<Uint8Array> {
+    const k = await instantiateKernels(code);
+    const plan = visibleRegion(PW, PH, framing);
+    const c = new YuvCompositor(k, {
+      geometry: yuvGeometry(plan, PW, PH, 1080, 1920, 0),
+      format,
+      rotation: 0,
+      outWidth: 1080,
+      outHeight: 1920,
+      background: plan.covers ? null : [16, 128, 128],
+      overlay: null,
+      toneMap: format === 'I420P10' ? toneMapTable('hlg') : null,
+    });
+    write(c);
+    return c.compose().slice();
+  }
+
+  /** Copies the crop of planes (`bytes` per sample) where the compositor asks (as copyTo does). */
+  function copyIn(c: YuvCompositor, planes: ArrayLike<number>[], bytes: 1 | 2) {
+    const { buffer, layout } = c.sourceTarget();
+    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const { x, y, width, height } = c.crop;
+    planes.forEach((plane, p) => {
+      const sub = p === 0 ? 1 : 2;
+      const pw = PW / sub;
+      for (let j = 0; j < height / sub; j++)
+        for (let i = 0; i < width / sub; i++) {
+          const value = plane[(y / sub + j) * pw + x / sub + i]!;
+          const at = layout[p]!.offset + j * layout[p]!.stride + i * bytes;
+          if (bytes === 2) view.setUint16(at, value, true);
+          else view.setUint8(at, value);
+        }
+    });
+  }
+
+  for (const framing of [
+    { fit: 'cover', zoom: 1, panX: 0, panY: 0 },
+    { fit: 'contain', zoom: 1.4, panX: 60, panY: -30 },
+  ] as Framing[]) {
+    it(`equals tone-mapping the whole picture first, then composing it as 8-bit (${framing.fit})`, async () => {
+      const pic = picture10();
+      // The whole picture tone-mapped by the kernel, as 8-bit I420.
+      const bytes = Buffer.concat([pic.y, pic.u, pic.v].map((p) => Buffer.from(p.buffer)));
+      const mapped = kernel('hlg', bytes, PH, PW);
+      const i420 = [
+        mapped.subarray(0, PW * PH),
+        mapped.subarray(PW * PH, (PW * PH * 5) / 4),
+        mapped.subarray((PW * PH * 5) / 4),
+      ];
+      const want = await compose('I420', framing, (c) => copyIn(c, i420, 1));
+      const got = await compose('I420P10', framing, (c) => copyIn(c, [pic.y, pic.u, pic.v], 2));
+      let max = 0;
+      for (let i = 0; i < got.length; i++) max = Math.max(max, Math.abs(got[i]! - want[i]!));
+      expect(max).toBe(0);
+      // And the tone map did something: the 10-bit codes read as 8-bit ones are far from it.
+      const shifted = [pic.y, pic.u, pic.v].map((p) => p.map((x) => x >> 2));
+      const raw = await compose('I420', framing, (c) => copyIn(c, shifted, 1));
+      let far = 0;
+      for (let i = 0; i < got.length; i++) far = Math.max(far, Math.abs(got[i]! - raw[i]!));
+      expect(far).toBeGreaterThan(20);
+    });
+  }
 });
