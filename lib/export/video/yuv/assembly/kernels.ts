@@ -291,7 +291,7 @@ const T_GAMMA: usize = (16 + 5120 + 8192 + 8) << 2;
 
 /** The table entries at the four lanes of `at` (already scaled, rounded up by 0.5, clamped). */
 function gather(table: usize, at: v128): v128 {
-  const index = i32x4.shl(i32x4.trunc_sat_f32x4_u(at), 2);
+  const index = i32x4.shl(i32x4.trunc_sat_f32x4_s(at), 2);
   let out = f32x4.splat(load<f32>(table + <usize>i32x4.extract_lane(index, 0)));
   out = f32x4.replace_lane(out, 1, load<f32>(table + <usize>i32x4.extract_lane(index, 1)));
   out = f32x4.replace_lane(out, 2, load<f32>(table + <usize>i32x4.extract_lane(index, 2)));
@@ -300,7 +300,7 @@ function gather(table: usize, at: v128): v128 {
 
 /** Display light in BT.2020 from R', G' or B' (nearest of 8192 entries over [0, 2]). */
 function toLight(eotf: usize, x: v128): v128 {
-  const clamped = f32x4.min(f32x4.max(x, f32x4.splat(0)), f32x4.splat(2));
+  const clamped = f32x4.pmin(f32x4.pmax(x, f32x4.splat(0)), f32x4.splat(2));
   return gather(eotf, f32x4.add(f32x4.mul(clamped, f32x4.splat(4096)), f32x4.splat(0.5)));
 }
 
@@ -377,7 +377,7 @@ export function toneMap10(
       const p = (<usize>i) << 1;
       const codes = v128.and(v128.load32_lane(y1 + p, v128.load32_zero(y0 + p), 1), codeMask);
       const luma = f32x4.mul(
-        f32x4.sub(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(codes)), black),
+        f32x4.sub(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(codes)), black),
         lumaScale,
       );
       // Display light in BT.2020 (nearest of 8192 entries over R' in [0, 2]).
@@ -390,7 +390,7 @@ export function toneMap10(
       const lb = f32x4.add(f32x4.add(f32x4.mul(m20, r), f32x4.mul(m21, g)), f32x4.mul(m22, b));
       // Hable on the largest channel, all three scaled alike:
       // (x(xA + BC) + DE) / (x(xA + B) + DF) - E/F, A..F = 0.15, 0.5, 0.1, 0.2, 0.02, 0.3.
-      const sig = f32x4.max(f32x4.max(f32x4.max(lr, lg), lb), tiny);
+      const sig = f32x4.pmax(f32x4.pmax(f32x4.pmax(lr, lg), lb), tiny);
       const a = f32x4.mul(sig, f32x4.splat(0.15));
       const num = f32x4.add(f32x4.mul(sig, f32x4.add(a, f32x4.splat(0.05))), f32x4.splat(0.004));
       const den = f32x4.add(f32x4.mul(sig, f32x4.add(a, f32x4.splat(0.5))), f32x4.splat(0.06));
