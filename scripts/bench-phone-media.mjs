@@ -3,6 +3,11 @@
 //   - a 10 s 1080p HEVC Main10 HLG source: preview proxy time, then the 1080×1920 story export
 //     (the compatible engine: this Chromium has no HEVC VideoDecoder), vs native ffmpeg doing the
 //     same job (crop, scale, the same tone mapping, libx264 ultrafast) in the same run;
+//   - `--hdr-fast`: only a 10 s 1080p 10-bit HLG source the browser decodes (VP9 profile 2 here:
+//     this Chromium has no HEVC decoder; its frames are the I420P10 an HEVC Main10 decoder gives)
+//     → 1080×1920 story with the app's own engine choice (the fast engine, which tone-maps in its
+//     YUV kernels), vs native ffmpeg with the reference tone map, alternating, `--runs` times;
+//     medians, their ratio, the fast engine's compose time per frame, and the load average;
 //   - `--4k`: the proxy of a 60 s 4K HEVC source, time and the browser's peak memory;
 //   - `--48mp`: also a 48 MP grid HEIC (8064×6048, as an iPhone 14 Pro and later write in 48 MP
 //     mode), with the browser's peak memory while it opens;
@@ -22,6 +27,7 @@ const PORT = Number(process.env.BENCH_PORT) || 3293;
 const FOUR_K = process.argv.includes('--4k');
 const HEIC_ONLY = process.argv.includes('--heic-only');
 const MP48 = process.argv.includes('--48mp');
+const HDR_FAST = process.argv.includes('--hdr-fast');
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 3) : 3;
 const out = join(root, 'bench-results/phone-media');
@@ -134,29 +140,30 @@ if (MP48) {
   heic48 = join(out, 'photo-48mp-grid.heic');
   if (!existsSync(heic48)) makeHeicGrid(jpeg48, heic48);
 }
-const hlg = HEIC_ONLY ? '' : hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
+const hlg = HEIC_ONLY || HDR_FAST ? '' : hevcHlg('hlg-10s-1080p.mov', '1920x1080', 10, 30);
 
 // Native reference: the compatible engine's job (crop to 9:16, scale, tone-map, x264 ultrafast).
-const native = HEIC_ONLY
-  ? 0
-  : run('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      hlg,
-      '-vf',
-      `crop=ih*9/16:ih,scale=1080:1920,${HDR_TO_SDR}`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-c:a',
-      'aac',
-      '-ac',
-      '2',
-      join(out, 'native.mp4'),
-    ]);
+const native =
+  HEIC_ONLY || HDR_FAST
+    ? 0
+    : run('ffmpeg', [
+        '-loglevel',
+        'error',
+        '-y',
+        '-i',
+        hlg,
+        '-vf',
+        `crop=ih*9/16:ih,scale=1080:1920,${HDR_TO_SDR}`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-c:a',
+        'aac',
+        '-ac',
+        '2',
+        join(out, 'native.mp4'),
+      ]);
 
 const server = await startServer(PORT);
 const browser = await chromium.launch({
@@ -229,12 +236,77 @@ function medianSteps(list) {
     .join(', ');
 }
 
+/** 10 s 1080p HLG as a phone records it, in 10-bit VP9 (profile 2) with 48 kHz stereo AAC. */
+const vp9Hlg = () =>
+  make('hlg-10s-1080p-vp9.mp4', [
+    ...['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:d=10:r=30'],
+    ...['-f', 'lavfi', '-i', 'sine=d=10:sample_rate=48000'],
+    ...['-pix_fmt', 'yuv420p10le', '-c:v', 'libvpx-vp9', '-profile:v', '2', '-b:v', '12M'],
+    ...['-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1'],
+    ...['-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc'],
+    ...['-color_range', 'tv', '-c:a', 'aac', '-ac', '2', '-shortest'],
+  ]);
+
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** `--hdr-fast`: the fast engine's tone-mapped story export vs native ffmpeg, same run. */
+async function hdrFast() {
+  const src = vp9Hlg();
+  const natives = [];
+  const apps = [];
+  const perFrame = [];
+  for (let i = 0; i < RUNS; i++) {
+    const loadBefore = load();
+    natives.push(
+      run('ffmpeg', [
+        ...['-loglevel', 'error', '-y', '-i', src],
+        ...['-vf', `crop=ih*9/16:ih,scale=1080:1920,${HDR_TO_SDR}`],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-ac', '2'],
+        join(out, 'native-hdr-fast.mp4'),
+      ]),
+    );
+    const { context, page } = await freshEditor();
+    await open(page, src, 600_000);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const started = performance.now();
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 900_000 });
+    apps.push(performance.now() - started);
+    const engine = (
+      await dialog
+        .getByText(/engine —/)
+        .first()
+        .textContent()
+    )?.trim();
+    const draw = await page.evaluate(() => {
+      const m = performance.getEntriesByName('story-export-video-draw').at(-1);
+      return m ? { ms: m.duration, paths: m.detail } : null;
+    });
+    const frames = draw ? draw.paths.yuv + draw.paths.canvas : 0;
+    if (draw && frames) perFrame.push(draw.ms / frames);
+    await context.close();
+    console.log(
+      `  run ${i + 1}: app ${sec(apps[i])} (${engine}; frames composed ${JSON.stringify(draw?.paths)}, ${draw && frames ? (draw.ms / frames).toFixed(1) : '?'} ms each), native ${sec(natives[i])}; load before ${loadBefore}, after ${load()}`,
+    );
+  }
+  const [a, n] = [median(apps), median(natives)];
+  console.log(
+    `10 s 1080p 10-bit HLG (VP9 profile 2) → 1080×1920 story, median of ${RUNS}: app ${sec(a)}, native ffmpeg ${sec(n)} = ${(a / n).toFixed(2)}× native; compose per frame ${median(perFrame).toFixed(1)} ms (copy, tone map, resize, blend)`,
+  );
+}
+
 try {
-  for (const [label, path] of [
-    ...(MP48 ? [['48 MP HEIC grid of 512×512 tiles, as iPhones write (8064×6048)', heic48]] : []),
-    ['12 MP HEIC grid of 512×512 tiles, as iPhones write (4032×3024)', heicGrid],
-    ['12 MP HEIC, one 4032×3024 picture (heif-enc)', heic],
-  ]) {
+  if (HDR_FAST) await hdrFast();
+  for (const [label, path] of HDR_FAST
+    ? []
+    : [
+        ...(MP48
+          ? [['48 MP HEIC grid of 512×512 tiles, as iPhones write (8064×6048)', heic48]]
+          : []),
+        ['12 MP HEIC grid of 512×512 tiles, as iPhones write (4032×3024)', heicGrid],
+        ['12 MP HEIC, one 4032×3024 picture (heif-enc)', heic],
+      ]) {
     const firsts = [];
     const agains = [];
     const firstSteps = [];
@@ -262,7 +334,7 @@ try {
     console.log(`  first use steps (ms, median): ${medianSteps(firstSteps)}`);
     console.log(`  after steps (ms, median): ${medianSteps(againSteps)}`);
   }
-  if (!HEIC_ONLY) {
+  if (!HEIC_ONLY && !HDR_FAST) {
     const { page } = await freshEditor();
     await open(page, heic, 60_000);
 

@@ -105,3 +105,28 @@ export function frameAt(bytes: Buffer, seconds: number): Buffer {
   ]);
   return readFileSync(output);
 }
+
+/**
+ * Mean RGB (0–255) of an 8 × 8 patch of a picture or of a video's frame at `seconds`, as
+ * ffmpeg decodes it, after `filter` when given (e.g. the reference tone map). `at` is a
+ * fraction of the width and height.
+ */
+export function patchRgb(
+  input: string | Buffer,
+  at: [number, number] = [0.5, 0.5],
+  filter = '',
+  seconds = 1,
+): number[] {
+  let path = input as string;
+  if (Buffer.isBuffer(input)) {
+    path = join(dir, `patch-${Math.random()}`);
+    writeFileSync(path, input);
+  }
+  const crop = `crop=8:8:iw*${at[0]}-4:ih*${at[1]}-4,scale=1:1:flags=area,format=rgb24`;
+  const r = spawnSync('ffmpeg', [
+    ...['-loglevel', 'error', '-ss', String(seconds), '-i', path, '-frames:v', '1'],
+    ...['-vf', filter ? `${filter},${crop}` : crop, '-f', 'rawvideo', '-'],
+  ]);
+  if (r.status !== 0) throw new Error(r.stderr.toString());
+  return [...r.stdout.subarray(0, 3)];
+}

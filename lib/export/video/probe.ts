@@ -1,4 +1,5 @@
 import { hdrTransferOf } from '../../media/hdr';
+import { toneMappable } from './yuv/toneMap';
 import { OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 
 /**
@@ -9,7 +10,8 @@ export async function fastEngineProblem(source: Blob): Promise<string | null> {
   if (typeof VideoEncoder === 'undefined' || typeof VideoDecoder === 'undefined') {
     return 'this browser has no WebCodecs.';
   }
-  const { ALL_FORMATS, BlobSource, Input, canEncodeVideo } = await import('mediabunny');
+  const { ALL_FORMATS, BlobSource, Input, VideoSampleSink, canEncodeVideo } =
+    await import('mediabunny');
   if (
     !(await canEncodeVideo('avc', {
       width: OUTPUT_WIDTH,
@@ -25,9 +27,19 @@ export async function fastEngineProblem(source: Blob): Promise<string | null> {
     if (!track) return 'the file has no video track the browser can read.';
     if (!(await track.canDecode()))
       return `this browser cannot decode ${track.codec ?? 'this'} video.`;
-    // The YUV kernels do not tone-map yet; the compatible engine does, as the preview does.
-    if (hdrTransferOf(await track.getColorSpace()))
-      return 'HDR video is tone-mapped by the compatible engine.';
+    // HDR: the YUV kernels tone-map 10-bit planar frames (yuv/toneMap.ts); whether this
+    // browser's decoder gives those is seen on the first frame. Others (8-bit or GPU frames)
+    // go to the compatible engine, which tone-maps any HDR source, as the preview does.
+    if (hdrTransferOf(await track.getColorSpace())) {
+      const sample = await new VideoSampleSink(track).getSample(await track.getFirstTimestamp());
+      try {
+        if (!sample || !toneMappable(sample.format, sample.colorSpace)) {
+          return 'this browser’s decoder gives HDR frames the fast engine cannot tone-map.';
+        }
+      } finally {
+        sample?.close();
+      }
+    }
     return null;
   } catch {
     return 'this browser cannot read the file’s container.';

@@ -59,6 +59,21 @@ export interface YuvKernels {
     rows: number,
   ): void;
   rgbaToI420(src: number, width: number, height: number, y: number, u: number, v: number): void;
+  toneMap10(
+    y: number,
+    yStride: number,
+    u: number,
+    v: number,
+    cStride: number,
+    width: number,
+    height: number,
+    oy: number,
+    oyStride: number,
+    ou: number,
+    ov: number,
+    ocStride: number,
+    table: number,
+  ): void;
   rotate(
     src: number,
     srcStride: number,
@@ -76,8 +91,11 @@ export async function instantiateKernels(code: WebAssembly.Module): Promise<YuvK
   return instance.exports as unknown as YuvKernels;
 }
 
-/** Decoded picture layouts the compositor reads: planar or semi-planar 4:2:0, 8 bits. */
-export type SourceFormat = 'I420' | 'NV12';
+/**
+ * Decoded picture layouts the compositor reads: planar or semi-planar 4:2:0, 8 bits, or planar
+ * 4:2:0 of 10 bits (HDR, tone-mapped to 8-bit BT.709 first: `toneMap`).
+ */
+export type SourceFormat = 'I420' | 'NV12' | 'I420P10';
 
 const align16 = (n: number) => (n + 15) & ~15;
 /** Slack after every buffer: SIMD loads and block stores may run up to 16 bytes past a row. */
@@ -121,6 +139,8 @@ export interface YuvCompositorOptions {
   /** Y, Cb, Cr of the background where the video does not cover the frame; null when it does. */
   background: [number, number, number] | null;
   overlay: OverlayBlend | null;
+  /** For I420P10 sources: the tone map's table (toneMap.ts's toneMapTable). */
+  toneMap?: Float32Array | null;
 }
 
 /** Composes I420 frames for one framing; build one per source size and format. */
@@ -135,6 +155,8 @@ export class YuvCompositor {
   private readonly srcStrides: number[];
   private readonly srcOffsets: number[];
   private readonly srcBytes: number;
+  /** I420P10: the tone-mapped 8-bit planes (offsets of Y, U, V; strides) and the table. */
+  private readonly mapped: { planes: number[]; strides: number[]; table: number } | null;
   /** Separate U and V planes when the source is NV12. */
   private readonly split: number[];
   /** The planes turned upright, when the source is rotated. */
@@ -163,13 +185,15 @@ export class YuvCompositor {
       ? [chroma.sourceHeight, chroma.sourceWidth]
       : [chroma.sourceWidth, chroma.sourceHeight];
     this.stored = { lumaW, lumaH, chromaW, chromaH };
-    const lumaStride = align16(lumaW);
-    const chromaStride = align16(opts.format === 'NV12' ? 2 * chromaW : chromaW);
+    const wide = opts.format === 'I420P10' ? 2 : 1;
+    const lumaStride = align16(lumaW * wide);
+    const chromaStride = align16(opts.format === 'NV12' ? 2 * chromaW : chromaW * wide);
     this.srcStrides =
       opts.format === 'NV12'
         ? [lumaStride, chromaStride]
         : [lumaStride, chromaStride, chromaStride];
-    const planeRows = [lumaH, chromaH, chromaH];
+    // The tone map works on whole 2 × 2 blocks: room for an even number of luma rows.
+    const planeRows = [2 * chromaH, chromaH, chromaH];
     this.srcOffsets = [];
     let offset = 0;
     this.srcStrides.forEach((stride, i) => {
@@ -178,6 +202,12 @@ export class YuvCompositor {
     });
     this.srcBytes = offset;
     this.src = mem.take(offset);
+    let mapped: { planes: number[]; strides: number[] } | null = null;
+    if (opts.format === 'I420P10') {
+      if (!opts.toneMap) throw new Error('A 10-bit source needs the tone map’s table.');
+      const strides = [align16(lumaW), align16(chromaW), align16(chromaW)];
+      mapped = { planes: strides.map((st, i) => mem.take(st * planeRows[i]!)), strides };
+    }
     const splitStride = align16(chromaW);
     this.split =
       opts.format === 'NV12'
@@ -217,6 +247,15 @@ export class YuvCompositor {
         rowWeight: place(g.y.axis.weight),
       };
     };
+    this.mapped =
+      mapped && opts.toneMap
+        ? {
+            ...mapped,
+            table: place(
+              new Uint8Array(opts.toneMap.buffer, opts.toneMap.byteOffset, opts.toneMap.byteLength),
+            ),
+          }
+        : null;
     this.luma = planPlane(luma);
     this.chroma = planPlane(chroma);
     this.blends = [];
@@ -264,6 +303,27 @@ export class YuvCompositor {
     let u = this.src + this.srcOffsets[1]!;
     let v = this.src + (this.srcOffsets[2] ?? 0);
     let chromaStride = this.srcStrides[1]!;
+    if (this.mapped) {
+      // HDR → SDR BT.709, 8 bits; then on as an I420 source.
+      const { planes, strides, table } = this.mapped;
+      const [my, mu, mv] = planes as [number, number, number];
+      this.k.toneMap10(
+        y,
+        lumaStride,
+        u,
+        v,
+        chromaStride,
+        2 * chromaW,
+        2 * chromaH,
+        my,
+        strides[0]!,
+        mu,
+        mv,
+        strides[1]!,
+        table,
+      );
+      [y, u, v, lumaStride, chromaStride] = [my, mu, mv, strides[0]!, strides[1]!];
+    }
     if (this.format === 'NV12') {
       const [su, sv] = this.split as [number, number];
       const stride = align16(chromaW);

@@ -5,6 +5,8 @@ import type { VisibleRegion } from '../../../render/framing';
 import { YuvCompositor, type SourceFormat, type YuvKernels } from './compositor';
 import { yuvGeometry } from './geometry';
 import type { OverlayBlend } from './overlay';
+import { frameHdr, toneMappable, toneMapTable } from './toneMap';
+import type { HdrTransfer } from '../../../media/hdr';
 
 /** What the output frames are tagged with: H.264's usual BT.709, limited range. */
 const BT709: VideoColorSpaceInit = {
@@ -14,16 +16,40 @@ const BT709: VideoColorSpaceInit = {
   fullRange: false,
 };
 
-/** 8-bit 4:2:0 in BT.709 (or untagged, read as BT.709) and limited range, square pixels, unflipped. */
-function sourceFormat(sample: VideoSample): SourceFormat | null {
-  const format = sample.format === 'I420' || sample.format === 'NV12' ? sample.format : null;
-  const { matrix, fullRange } = sample.colorSpace;
+/**
+ * What the compositor reads this sample as: 8-bit 4:2:0 in BT.709 (or untagged, read as BT.709)
+ * and limited range, or 10-bit HLG/PQ BT.2020 (tone-mapped); square pixels, unflipped. Null:
+ * the canvas path. HDR samples the tone map cannot read throw (HdrFrameError).
+ */
+function sourceFormat(
+  sample: VideoSample,
+): { format: SourceFormat; hdr: HdrTransfer | null } | null {
+  const hdr = frameHdr(sample.colorSpace);
+  const mappable = hdr ? toneMappable(sample.format, sample.colorSpace) : null;
+  if (hdr && !mappable) throw new HdrFrameError(sample.format);
   const turned = sample.rotation % 180 !== 0;
   const storedWidth = turned ? sample.visibleRect.height : sample.visibleRect.width;
   const square = sample.displayWidth === storedWidth;
-  if (!format || !square || sample.flip) return null;
+  if (mappable && (!square || sample.flip))
+    throw new HdrFrameError('I420P10 (stretched or flipped)');
+  if (!square || sample.flip) return null;
+  if (mappable) return { format: 'I420P10', hdr: mappable };
+  const format = sample.format === 'I420' || sample.format === 'NV12' ? sample.format : null;
+  const { matrix, fullRange } = sample.colorSpace;
+  if (!format) return null;
   if ((matrix && matrix !== 'bt709') || fullRange) return null;
-  return format;
+  return { format, hdr: null };
+}
+
+/**
+ * An HDR frame the fast engine cannot tone-map (not 10-bit planar BT.2020 limited range): drawn
+ * as it is, it would look washed out, so the export stops and (when the engine was chosen
+ * automatically) the compatible engine, which tone-maps any HDR source, makes the video.
+ */
+export class HdrFrameError extends Error {
+  constructor(format: string | null) {
+    super(`The fast engine cannot tone-map this HDR video (frames: ${format ?? 'unknown'}).`);
+  }
 }
 
 /** A frame for the encoder from I420 bytes (copied), timed like `sample`. */
@@ -61,13 +87,15 @@ export function yuvFrames(
 ): YuvFrames {
   let compositor: YuvCompositor | null = null;
   let key = '';
+  const tables: Partial<Record<HdrTransfer, Float32Array>> = {};
   return {
     async compose(sample, plan) {
-      const format = sourceFormat(sample);
-      if (!format) return null;
+      const source = sourceFormat(sample);
+      if (!source) return null;
+      const { format, hdr } = source;
       const { left: x, top: y, width, height } = sample.visibleRect;
       const { rotation } = sample;
-      const nextKey = `${format} ${x} ${y} ${width} ${height} ${rotation}`;
+      const nextKey = `${format} ${hdr} ${x} ${y} ${width} ${height} ${rotation}`;
       if (!compositor || key !== nextKey) {
         const turned = rotation % 180 !== 0;
         compositor = new YuvCompositor(kernels, {
@@ -85,6 +113,7 @@ export function yuvFrames(
           outHeight: options.outHeight,
           background: plan.covers ? null : options.background,
           overlay: options.overlay,
+          toneMap: hdr ? (tables[hdr] ??= toneMapTable(hdr)) : null,
         });
         key = nextKey;
       }
@@ -100,7 +129,8 @@ export function yuvFrames(
           },
           layout: target.layout,
         });
-      } catch {
+      } catch (e) {
+        if (hdr) throw e; // the canvas path would not tone-map it
         return null;
       }
       const frame = compositor.compose();

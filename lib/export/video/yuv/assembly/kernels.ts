@@ -277,3 +277,148 @@ export function rgbaToI420(
     }
   }
 }
+
+// HDR → SDR tone mapping of 10-bit frames; the table and every step are described in
+// ../toneMap.ts (float offsets below are TABLE's, × 4 for bytes). The four pixels of a 2 × 2
+// block share their chroma and travel together, one per lane of an f32x4; the transfer tables
+// are read at the nearest entry.
+const T_CR_R: usize = (16 + 1024) << 2;
+const T_CB_G: usize = (16 + 2048) << 2;
+const T_CR_G: usize = (16 + 3072) << 2;
+const T_CB_B: usize = (16 + 4096) << 2;
+const T_EOTF: usize = (16 + 5120) << 2;
+const T_GAMMA: usize = (16 + 5120 + 8192 + 8) << 2;
+
+/** The table entries at the four lanes of `at` (already scaled, rounded up by 0.5, clamped). */
+function gather(table: usize, at: v128): v128 {
+  const index = i32x4.shl(i32x4.trunc_sat_f32x4_s(at), 2);
+  let out = f32x4.splat(load<f32>(table + <usize>i32x4.extract_lane(index, 0)));
+  out = f32x4.replace_lane(out, 1, load<f32>(table + <usize>i32x4.extract_lane(index, 1)));
+  out = f32x4.replace_lane(out, 2, load<f32>(table + <usize>i32x4.extract_lane(index, 2)));
+  return f32x4.replace_lane(out, 3, load<f32>(table + <usize>i32x4.extract_lane(index, 3)));
+}
+
+/** Display light in BT.2020 from R', G' or B' (nearest of 8192 entries over [0, 2]). */
+function toLight(eotf: usize, x: v128): v128 {
+  const clamped = f32x4.pmin(f32x4.pmax(x, f32x4.splat(0)), f32x4.splat(2));
+  return gather(eotf, f32x4.add(f32x4.mul(clamped, f32x4.splat(4096)), f32x4.splat(0.5)));
+}
+
+/** Tone-mapped light → x^(1/2.4), the sign kept (nearest of 8192 entries over sqrt(|x| / 2)). */
+function toSignal(gamma: usize, x: v128): v128 {
+  const root = f32x4.sqrt(f32x4.mul(f32x4.abs(x), f32x4.splat(0.5)));
+  const mag = gather(gamma, f32x4.add(f32x4.mul(root, f32x4.splat(8192)), f32x4.splat(0.5)));
+  return v128.bitselect(f32x4.neg(mag), mag, f32x4.lt(x, f32x4.splat(0)));
+}
+
+/** The sum of the four lanes. */
+function total(x: v128): f32 {
+  return (
+    f32x4.extract_lane(x, 0) +
+    f32x4.extract_lane(x, 1) +
+    (f32x4.extract_lane(x, 2) + f32x4.extract_lane(x, 3))
+  );
+}
+
+/**
+ * Tone-maps a 10-bit BT.2020 HLG or PQ picture (4:2:0, 16-bit little-endian samples; strides in
+ * bytes) into 8-bit BT.709 I420 planes: each pixel through the table's transfer functions,
+ * matrices and Hable's curve; Cb and Cr from the mean R'G'B' of each 2 × 2 block. `width` and
+ * `height` are even.
+ */
+export function toneMap10(
+  y: usize,
+  yStride: i32,
+  u: usize,
+  v: usize,
+  cStride: i32,
+  width: i32,
+  height: i32,
+  oy: usize,
+  oyStride: i32,
+  ou: usize,
+  ov: usize,
+  ocStride: i32,
+  table: usize,
+): void {
+  const m00 = f32x4.splat(load<f32>(table));
+  const m01 = f32x4.splat(load<f32>(table, 4));
+  const m02 = f32x4.splat(load<f32>(table, 8));
+  const m10 = f32x4.splat(load<f32>(table, 12));
+  const m11 = f32x4.splat(load<f32>(table, 16));
+  const m12 = f32x4.splat(load<f32>(table, 20));
+  const m20 = f32x4.splat(load<f32>(table, 24));
+  const m21 = f32x4.splat(load<f32>(table, 28));
+  const m22 = f32x4.splat(load<f32>(table, 32));
+  const invPeak = f32x4.splat(load<f32>(table, 36));
+  const tiny = f32x4.splat(1e-6);
+  const codeMask = i16x8.splat(1023);
+  const black = f32x4.splat(64);
+  const lumaScale = f32x4.splat(<f32>(1.0 / 876.0));
+  const eotf = table + T_EOTF;
+  const gamma = table + T_GAMMA;
+  for (let j = 0; j < height; j += 2) {
+    const y0 = y + <usize>(j * yStride);
+    const y1 = y0 + <usize>yStride;
+    const d0 = oy + <usize>(j * oyStride);
+    const d1 = d0 + <usize>oyStride;
+    const cu = u + <usize>((j >> 1) * cStride);
+    const cv = v + <usize>((j >> 1) * cStride);
+    const du = ou + <usize>((j >> 1) * ocStride);
+    const dv = ov + <usize>((j >> 1) * ocStride);
+    for (let i = 0; i < width; i += 2) {
+      const c = <usize>i; // (i / 2) chroma samples of 2 bytes
+      const cb = (<usize>(load<u16>(cu + c) & 1023)) << 2;
+      const cr = (<usize>(load<u16>(cv + c) & 1023)) << 2;
+      const rc = f32x4.splat(load<f32>(table + T_CR_R + cr));
+      const gc = f32x4.splat(load<f32>(table + T_CB_G + cb) + load<f32>(table + T_CR_G + cr));
+      const bc = f32x4.splat(load<f32>(table + T_CB_B + cb));
+      // The block's four Y codes (top left, top right, bottom left, bottom right) → Y'.
+      const p = (<usize>i) << 1;
+      const codes = v128.and(v128.load32_lane(y1 + p, v128.load32_zero(y0 + p), 1), codeMask);
+      const luma = f32x4.mul(
+        f32x4.sub(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(codes)), black),
+        lumaScale,
+      );
+      // Display light in BT.2020 (nearest of 8192 entries over R' in [0, 2]).
+      const r = toLight(eotf, f32x4.add(luma, rc));
+      const g = toLight(eotf, f32x4.add(luma, gc));
+      const b = toLight(eotf, f32x4.add(luma, bc));
+      // BT.709 primaries.
+      const lr = f32x4.add(f32x4.add(f32x4.mul(m00, r), f32x4.mul(m01, g)), f32x4.mul(m02, b));
+      const lg = f32x4.add(f32x4.add(f32x4.mul(m10, r), f32x4.mul(m11, g)), f32x4.mul(m12, b));
+      const lb = f32x4.add(f32x4.add(f32x4.mul(m20, r), f32x4.mul(m21, g)), f32x4.mul(m22, b));
+      // Hable on the largest channel, all three scaled alike:
+      // (x(xA + BC) + DE) / (x(xA + B) + DF) - E/F, A..F = 0.15, 0.5, 0.1, 0.2, 0.02, 0.3.
+      const sig = f32x4.pmax(f32x4.pmax(f32x4.pmax(lr, lg), lb), tiny);
+      const a = f32x4.mul(sig, f32x4.splat(0.15));
+      const num = f32x4.add(f32x4.mul(sig, f32x4.add(a, f32x4.splat(0.05))), f32x4.splat(0.004));
+      const den = f32x4.add(f32x4.mul(sig, f32x4.add(a, f32x4.splat(0.5))), f32x4.splat(0.06));
+      const k = f32x4.div(
+        f32x4.mul(f32x4.sub(num, f32x4.mul(den, f32x4.splat(<f32>(0.02 / 0.3)))), invPeak),
+        f32x4.mul(den, sig),
+      );
+      const R = toSignal(gamma, f32x4.mul(lr, k));
+      const G = toSignal(gamma, f32x4.mul(lg, k));
+      const B = toSignal(gamma, f32x4.mul(lb, k));
+      const Y = f32x4.add(
+        f32x4.add(f32x4.mul(R, f32x4.splat(0.2126)), f32x4.mul(G, f32x4.splat(0.7152))),
+        f32x4.mul(B, f32x4.splat(0.0722)),
+      );
+      const y32 = i32x4.trunc_sat_f32x4_s(
+        f32x4.add(f32x4.mul(Y, f32x4.splat(219)), f32x4.splat(16.5)),
+      );
+      const y16 = i16x8.narrow_i32x4_s(y32, y32);
+      const bytes = i8x16.narrow_i16x8_u(y16, y16);
+      v128.store16_lane(d0 + <usize>i, bytes, 0);
+      v128.store16_lane(d1 + <usize>i, bytes, 1);
+      // Mean R'G'B' → Cb, Cr: 128 + 224 (B' - Y') / 1.8556, 128 + 224 (R' - Y') / 1.5748.
+      const ly = total(Y);
+      const cbv = (total(B) - ly) * <f32>(224.0 / 1.8556 / 4.0) + 128.5;
+      const crv = (total(R) - ly) * <f32>(224.0 / 1.5748 / 4.0) + 128.5;
+      const o = <usize>(i >> 1);
+      store<u8>(du + o, <u8>(<i32>min(max(cbv, 0), 255)));
+      store<u8>(dv + o, <u8>(<i32>min(max(crv, 0), 255)));
+    }
+  }
+}
