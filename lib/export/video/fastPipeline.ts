@@ -33,6 +33,8 @@ export interface SegmentOptions {
   process: (sample: VideoSample) => Promise<VideoFrame | OffscreenCanvas>;
   /** Fraction of the segment made, 0–1. */
   onProgress?: (fraction: number) => void;
+  /** Called as each step ends (`framesQueued`, `encoded`, `soundCopied`, `muxed`), for profiles. */
+  onStep?: (step: 'framesQueued' | 'encoded' | 'soundCopied' | 'muxed') => void;
   /** Called once, before the first frame, when the sound has to be made elsewhere. */
   onAudioMissing?: () => void;
   /** Decoder and encoder hints (tuning). */
@@ -114,9 +116,13 @@ export async function convertSegment(o: SegmentOptions): Promise<ArrayBuffer> {
     } finally {
       held?.close();
     }
+    o.onStep?.('framesQueued');
     await encoder.finish();
+    o.onStep?.('encoded');
     await sound?.done;
+    o.onStep?.('soundCopied');
     await output.finalize();
+    o.onStep?.('muxed');
     return output.target.buffer!;
   } catch (error) {
     encoder.close();

@@ -213,6 +213,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           keyFrameSeconds: KEYFRAME_SECONDS,
           muted: job.muted,
           process: draw,
+          onStep: (step) => (timeline[step] = clock()),
           onProgress: (p) =>
             post({ type: 'progress', fraction: (done + p * seg.duration) / total }),
           onAudioMissing: () => {
