@@ -8,7 +8,8 @@
 // its processes, this browser's only) while exporting, then how fast Cancel stops each engine. `--runs N` (default 3),
 // `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`, `--motion` (the
 // motion cards only: a 10 s photo card with 3 animated text layers, and a 10 s video card with 3
-// animated text layers against the same card with still layers).
+// animated text layers against the same card with still layers), `--story-audio` (the source's
+// sound as 48 kHz stereo AAC, which the fast engine copies: no ffmpeg.wasm sound job beside it).
 // An export counts only when it finished without an alert, wrote its measure and produced a
 // 1080×1920 MP4 of the source's length (ffprobe); a cancel counts only when it came at 20% and
 // every worker was gone within 30 s. Other runs are printed as FAILED with their error and left
@@ -39,6 +40,7 @@ const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 const QUICK = argv.includes('--quick');
 const CANCEL_ONLY = argv.includes('--cancel');
 const MOTION_ONLY = argv.includes('--motion');
+const STORY_AUDIO = argv.includes('--story-audio');
 const ONLY = argv.includes('--engine')
   ? [argv[argv.indexOf('--engine') + 1]]
   : ['webcodecs', 'ffmpeg'];
@@ -89,7 +91,16 @@ function source(seconds) {
       path,
     ]);
   }
-  return path;
+  if (!STORY_AUDIO) return path;
+  // The same picture with 48 kHz stereo AAC, which the fast engine copies (no ffmpeg.wasm job).
+  const story = join(out, `source-${seconds}s-48k.mp4`);
+  if (!existsSync(story))
+    spawnSync('ffmpeg', [
+      ...['-loglevel', 'error', '-y', '-i', path, '-c:v', 'copy'],
+      ...['-c:a', 'aac', '-ar', '48000', '-ac', '2', '-b:a', '128k'],
+      ...['-movflags', '+faststart', story],
+    ]);
+  return story;
 }
 
 /**

@@ -5,7 +5,8 @@
 // Every stage also reports the CPU time of this script's own browser (or ffmpeg), which a busy
 // shared machine disturbs far less than wall time. Needs `npm run build` and the source made
 // by `npm run bench:export`. Prints figures; `--runs N` (default 2), `--stages a,b`
-// (setup, decode, compose, encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain,
+// (setup, decode, compose, encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain, pipeline,
+// pipelineQ4, pipelineQ24, pipelineRealtime, pipelineLatencyDecode, pipelineSwDecode, pipelineSwEncode,
 // parallel, conversion, native).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';

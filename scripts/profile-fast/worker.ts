@@ -13,6 +13,7 @@ import {
   type VideoSample,
 } from 'mediabunny';
 import { visibleRegion } from '../../lib/render/framing';
+import { convertSegment, type SegmentOptions } from '../../lib/export/video/fastPipeline';
 import { instantiateKernels, YUV_KERNELS_URL } from '../../lib/export/video/yuv/compositor';
 import { yuvFrames } from '../../lib/export/video/yuv/frames';
 import { inkBounds, overlayBlend } from '../../lib/export/video/yuv/overlay';
@@ -158,6 +159,45 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
     })();
     const [decodeMs, encodeMs] = await Promise.all([decode, encode]);
     results.parallel = { ms: performance.now() - t, decodeMs, encodeMs };
+  }
+
+  // The app's own pipeline (lib/export/video/fastPipeline.ts) with tuning variants.
+  const variants: Record<string, Partial<SegmentOptions>> = {
+    pipeline: {},
+    pipelineQ4: { encoder: { queue: 4 } },
+    pipelineQ24: { encoder: { queue: 24 } },
+    pipelineRealtime: { encoder: { latencyMode: 'realtime' } },
+    pipelineLatencyDecode: { decoder: { optimizeForLatency: true } },
+    pipelineSwDecode: { decoder: { hardwareAcceleration: 'prefer-software' } },
+    pipelineSwEncode: { encoder: { hardwareAcceleration: 'prefer-software' } },
+  };
+  for (const [name, extra] of Object.entries(variants)) {
+    if (!stages.includes(name)) continue;
+    let plan: ReturnType<typeof visibleRegion> | null = null;
+    let drawMs = 0;
+    let frames = 0;
+    const t = performance.now();
+    const file = await convertSegment({
+      input: input(),
+      start: 0,
+      end: 10,
+      width: W,
+      height: H,
+      frameRate: 30,
+      bitrate: 8_000_000,
+      keyFrameSeconds: 2,
+      muted: false,
+      process: async (s) => {
+        const t0 = performance.now();
+        plan ??= visibleRegion(s.displayWidth, s.displayHeight, framing);
+        const f = (await yuv.compose(s, plan))!;
+        drawMs += performance.now() - t0;
+        frames++;
+        return f;
+      },
+      ...extra,
+    });
+    results[name] = { ms: performance.now() - t, drawMs, frames, kb: file.byteLength >> 10 };
   }
 
   if (stages.includes('conversion')) {

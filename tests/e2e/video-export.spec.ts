@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addText, analysePng, colourBlob, expect, fixture, openEditor, test } from './fixtures';
 import { frameAt, hasFfmpeg, makeTestVideo, makeVideo, probe, topLevelBoxes } from './video';
@@ -171,6 +173,44 @@ test('a WebM (VP9 + Opus) source gets H.264 video and AAC sound', async ({ page 
   const { files } = await exportVideo(page);
   const { audio } = expectStoryMp4(files[0]!.bytes, 2);
   expect(audio?.codec_name).toBe('aac');
+});
+
+test('48 kHz stereo AAC is copied packet for packet beside the new video', async ({ page }) => {
+  const source = makeVideo('story-sound.mp4', [
+    ...['-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=30:d=3'],
+    ...['-f', 'lavfi', '-i', 'sine=f=440:sample_rate=48000:d=3'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
+    ...['-c:a', 'aac', '-ac', '2', '-b:a', '128k', '-shortest'],
+  ]);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(source);
+  const { files } = await exportVideo(page, { engine: 'webcodecs' });
+  const { audio } = expectStoryMp4(files[0]!.bytes, 3);
+  expect(audio?.codec_name).toBe('aac');
+  // The same AAC packets, in the same order, as the source's (none re-encoded, none lost).
+  const exported = `${source}.out.mp4`;
+  writeFileSync(exported, files[0]!.bytes);
+  const packets = (path: string) =>
+    spawnSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      path,
+      '-map',
+      '0:a',
+      '-c',
+      'copy',
+      '-f',
+      'framemd5',
+      '-',
+    ])
+      .stdout.toString()
+      .split('\n')
+      .filter((l) => /^\d/.test(l))
+      .map((l) => l.split(',').at(-1)!.trim());
+  const want = packets(source);
+  expect(want.length).toBeGreaterThan(100);
+  expect(packets(exported)).toEqual(want);
 });
 
 test('Mute leaves the sound out', async ({ page }) => {

@@ -1,30 +1,15 @@
 /// <reference lib="webworker" />
 // The fast engine's worker: decodes the source with WebCodecs (mediabunny), draws each frame
-// with the stage's framing and the story's overlay, encodes H.264 and muxes a faststart MP4.
-import {
-  ALL_FORMATS,
-  BlobSource,
-  BufferTarget,
-  Conversion,
-  Input,
-  Mp4OutputFormat,
-  Output,
-  type VideoSample,
-} from 'mediabunny';
+// with the stage's framing and the story's overlay; the pipeline (fastPipeline.ts) encodes and muxes.
+import { ALL_FORMATS, BlobSource, Input, type VideoSample } from 'mediabunny';
 import { mediaRect, visibleRegion, type VisibleRegion } from '../../render/framing';
 import { instantiateKernels, YUV_KERNELS_URL } from './yuv/compositor';
 import { i420Frame, yuvFrames } from './yuv/frames';
 import { RgbaToI420 } from './yuv/rgba';
 import { MotionPainter } from './motion/painter';
 import { inkBounds, overlayBlend, rgbToYuv709 } from './yuv/overlay';
-import {
-  AUDIO_CHANNELS,
-  AUDIO_SAMPLE_RATE,
-  FRAME_RATE,
-  KEYFRAME_SECONDS,
-  OUTPUT_HEIGHT,
-  OUTPUT_WIDTH,
-} from './presets';
+import { convertSegment } from './fastPipeline';
+import { FRAME_RATE, KEYFRAME_SECONDS, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 import type { VideoJob } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
 
@@ -106,17 +91,6 @@ async function compileKernels(): Promise<WebAssembly.Module | null> {
 let kernelsCode: Promise<WebAssembly.Module | null> | null = null;
 const loadKernels = () => (kernelsCode ??= compileKernels());
 
-/** Whether the source's sound is already what every preset writes: AAC, 48 kHz, stereo. */
-async function isStoryAudio(input: Input): Promise<boolean> {
-  const track = await input.getPrimaryAudioTrack();
-  if (!track) return true;
-  return (
-    track.codec === 'aac' &&
-    track.sampleRate === AUDIO_SAMPLE_RATE &&
-    track.numberOfChannels === AUDIO_CHANNELS
-  );
-}
-
 /** What drawing the frames needs: the overlay, its pixels' blend, and the YUV kernels. */
 interface FrameTools {
   overlay: ImageBitmap;
@@ -167,7 +141,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
   const timeline: Record<string, number> = { workerStart: clock() };
   try {
     // The overlay and the kernels get ready while the source is opened and the first
-    // segment's conversion is set up (which probes the decoder and the encoder).
+    // segment's decoder and encoder are set up.
     const toolsReady = prepareFrames(job);
     toolsReady.catch(() => undefined); // awaited below; this only keeps an early failure quiet
     let tools: FrameTools | null = null;
@@ -184,26 +158,14 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
 
     for (const seg of job.segments) {
       const input = new Input({ source: new BlobSource(job.source), formats: ALL_FORMATS });
-      const output = new Output({
-        format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
-        target: new BufferTarget(),
-      });
-      const videoTrack = await input.getPrimaryVideoTrack();
-      if (!videoTrack) throw new Error('no-video');
       timeline.opened ??= clock();
-      // Turn a rotated track back in mediabunny's eyes, so it hands over the decoded pictures
-      // as they are (it would otherwise redraw every one on a canvas first); the samples still
-      // carry their rotation, and the frames made from them are upright.
-      const innate = await videoTrack.getRotation();
-      const unturn =
-        innate !== 0 && !(await videoTrack.getFlip())
-          ? { rotate: ((360 - innate) % 360) as 90 | 180 | 270 }
-          : {};
       // Samples are timed from the segment's start; motion is timed from the card's.
       segmentOffset = seg.start - job.segments[0]!.start;
       let plan: VisibleRegion | null = null;
       const draw = async (sample: VideoSample) => {
-        const { yuv, toI420, ink, overlay, painter } = tools!;
+        tools ??= await toolsReady;
+        timeline.ready ??= clock();
+        const { yuv, toI420, ink, overlay, painter } = tools;
         const t0 = performance.now();
         timeline.firstFrame ??= clock();
         plan ??= visibleRegion(sample.displayWidth, sample.displayHeight, job.framing);
@@ -218,11 +180,11 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           ctx.fillStyle = job.color;
           ctx.fillRect(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT);
         }
-        if (sample.rotation === 0) {
+        if (sample.rotation === 0 && !sample.flip) {
           // Only the visible part of the source is read and scaled.
           drawVisible(ctx, sample, plan);
         } else {
-          // Rotated sources are drawn whole: mediabunny turns them while drawing.
+          // Turned or mirrored sources are drawn whole: mediabunny turns them while drawing.
           const r = mediaRect(sample.displayWidth, sample.displayHeight, job.framing);
           sample.draw(ctx, r.x, r.y, r.width, r.height);
         }
@@ -239,53 +201,30 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
         drawMs += performance.now() - t0;
         return frame;
       };
-      const conversionReady = Conversion.init({
-        input,
-        output,
-        trim: { start: seg.start, end: seg.end },
-        video: {
-          process: draw,
-          processedWidth: OUTPUT_WIDTH,
-          processedHeight: OUTPUT_HEIGHT,
+      files.push(
+        await convertSegment({
+          input,
+          start: seg.start,
+          end: seg.end,
+          width: OUTPUT_WIDTH,
+          height: OUTPUT_HEIGHT,
           frameRate: FRAME_RATE,
-          codec: 'avc',
           bitrate: seg.videoBitrate,
-          keyFrameInterval: KEYFRAME_SECONDS,
-          forceTranscode: true,
-          ...unturn,
-        },
-        // 48 kHz stereo AAC is copied as it is (cut at packet boundaries); any other sound needs
-        // an AAC encoder, and where the browser has none the track is dropped here and made by
-        // ffmpeg.wasm afterwards (audioMissing).
-        audio: job.muted
-          ? { discard: true }
-          : {
-              codec: 'aac',
-              sampleRate: AUDIO_SAMPLE_RATE,
-              numberOfChannels: AUDIO_CHANNELS,
-              forceTranscode: !(await isStoryAudio(input)),
-            },
-      });
-      const [conversion, ready] = await Promise.all([conversionReady, toolsReady]);
-      tools = ready;
-      timeline.ready ??= clock();
-      if (conversion.discardedTracks.some((d) => d.track.type === 'video'))
-        throw new Error('no-video');
-      if (
-        !job.muted &&
-        !audioMissing &&
-        conversion.discardedTracks.some((d) => d.track.type === 'audio')
-      ) {
-        audioMissing = true;
-        post({ type: 'audio-missing' });
-      }
-      if (!conversion.isValid) throw new Error('invalid');
-      conversion.onProgress = (p) =>
-        post({ type: 'progress', fraction: (done + p * seg.duration) / total });
-      await conversion.execute();
+          keyFrameSeconds: KEYFRAME_SECONDS,
+          muted: job.muted,
+          process: draw,
+          onStep: (step) => (timeline[step] = clock()),
+          onProgress: (p) =>
+            post({ type: 'progress', fraction: (done + p * seg.duration) / total }),
+          onAudioMissing: () => {
+            if (audioMissing) return;
+            audioMissing = true;
+            post({ type: 'audio-missing' });
+          },
+        }),
+      );
       timeline.converted = clock();
       done += seg.duration;
-      files.push(output.target.buffer!);
     }
     (tools ?? (await toolsReady)).overlay.close();
     post({ type: 'done', files, audioMissing, drawMs, paths, timeline }, files);
