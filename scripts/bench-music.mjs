@@ -67,12 +67,12 @@ function profileLine(runs) {
       const add = (key, v) => typeof v === 'number' && (values[key] ??= []).push(v);
       add(name === 'story-export-aac' ? 'sound job' : 'motion card', duration);
       for (const [k, v] of Object.entries(detail ?? {}))
-        if (/Ms$/.test(k)) add(`${name === 'story-export-aac' ? 'sound' : 'card'}.${k}`, v);
+        if (/Ms$|^pixels/.test(k)) add(`${name === 'story-export-aac' ? 'sound' : 'card'}.${k}`, v);
     }
   return Object.entries(values)
     .map(([k, v]) => {
       const s = [...v].sort((a, b) => a - b);
-      return `${k} ${Math.round(s[Math.floor(s.length / 2)])} ms`;
+      return `${k} ${Math.round(s[Math.floor(s.length / 2)])}${/Ms$|job|card$/.test(k) ? ' ms' : ''}`;
     })
     .join(', ');
 }

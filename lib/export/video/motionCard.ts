@@ -68,8 +68,11 @@ async function cardComposer(
   card: Card,
   lookup: MediaSourceLookup,
   kernels: YuvKernels | null,
+  spent: Record<string, number>,
 ): Promise<MotionComposer> {
+  const t0 = performance.now();
   await loadStoryFonts();
+  const t1 = performance.now();
   const first = card.layers.findIndex(layerMoves);
   const under = drawStill(card, first < 0 ? card.layers : card.layers.slice(0, first), lookup);
   const whole = drawStill(
@@ -77,11 +80,16 @@ async function cardComposer(
     card.layers.filter((l) => !layerMoves(l)),
     lookup,
   );
+  const t2 = performance.now();
   const layers = (first < 0 ? [] : card.layers.slice(first)).map((layer) => ({
     sprites: new LayerSprites(layer, lookup),
     moves: layerMoves(layer),
   }));
-  return new MotionComposer(kernels, under, whole, layers);
+  const composer = new MotionComposer(kernels, under, whole, layers);
+  spent.fontsMs = t1 - t0;
+  spent.stillsMs = t2 - t1;
+  spent.composerMs = performance.now() - t2;
+  return composer;
 }
 
 /** The YUV kernels (RGBA → BT.709 I420), or null where WASM SIMD or the kernels are missing. */
@@ -117,9 +125,15 @@ export async function exportMotionCard(
   const segments = planSegments(preset, 0, length, !!sound);
   // First: where the sound is encoded apart (ffmpeg.wasm), it runs while the frames are made.
   await sound?.prepare(segments, signal);
-  const composer = await cardComposer(card, lookup, await loadKernels());
+  const soundPrepared = performance.now();
+  const kernels = await loadKernels();
+  const kernelsLoaded = performance.now();
+  const setup: Record<string, number> = {};
+  const composer = await cardComposer(card, lookup, kernels, setup);
   const prepared = performance.now();
   let composeMs = 0;
+  /** Of composeMs: making the VideoSample of the composed frame. */
+  let sampleMs = 0;
   let encodeMs = 0;
   let pixels = 0;
   let soundWaitMs = 0;
@@ -148,6 +162,7 @@ export async function exportMotionCard(
       }
       const t0 = performance.now();
       pixels += composer.compose(i / FRAME_RATE);
+      const composed = performance.now();
       const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
       const sample = composer.frame
         ? new VideoSample(composer.frame, {
@@ -162,6 +177,7 @@ export async function exportMotionCard(
       await source.add(sample);
       sample.close();
       composeMs += t1 - t0;
+      sampleMs += t1 - composed;
       encodeMs += performance.now() - t1;
       done++;
       onProgress(done / total);
@@ -178,7 +194,11 @@ export async function exportMotionCard(
     detail: {
       frames: total,
       prepareMs: prepared - started,
+      soundPrepareMs: soundPrepared - started,
+      kernelsMs: kernelsLoaded - soundPrepared,
+      ...setup,
       composeMs,
+      sampleMs,
       encodeMs,
       soundWaitMs,
       pixelsPerFrame: pixels / Math.max(1, total),

@@ -44,8 +44,11 @@ export class MotionComposer {
   /** Where boxes are drawn; without kernels, the whole frame is drawn here (see `compose`). */
   readonly scratch = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
-  /** Where compose's time went, ms: drawing the boxes, reading them back, converting to I420. */
-  readonly spent = { draw: 0, read: 0, convert: 0 };
+  /**
+   * Where compose's time went, ms: putting last frame's boxes back, placing the layers, drawing
+   * the boxes, reading them back, converting to I420.
+   */
+  readonly spent = { restoreMs: 0, placeMs: 0, drawMs: 0, readMs: 0, convertMs: 0 };
   /** The boxes drawn over the still frame in `frame` now. */
   private drawn: Box[] = [];
 
@@ -81,13 +84,17 @@ export class MotionComposer {
    * the whole frame). Returns how many pixels were drawn again.
    */
   compose(t: number): number {
+    const started = performance.now();
     // Only the boxes drawn last frame differ from the still frame: put those back.
     if (this.still) for (const box of this.drawn) this.copyBox(this.still, this.frame!, box);
     else this.ctx.drawImage(this.whole, 0, 0);
+    const restored = performance.now();
     const placed = this.layers.map((l) => place(l, t, this.width, this.height));
     const boxes = mergeBoxes(
       placed.filter((p, i): p is Placed => !!p && this.layers[i]!.moves).map((p) => p.box),
     );
+    this.spent.restoreMs += restored - started;
+    this.spent.placeMs += performance.now() - restored;
     this.drawn = boxes;
     let pixels = 0;
     const ctx = this.ctx;
@@ -106,7 +113,7 @@ export class MotionComposer {
       }
       ctx.restore();
       if (!this.kernels) {
-        this.spent.draw += performance.now() - t0;
+        this.spent.drawMs += performance.now() - t0;
         continue;
       }
       const t1 = performance.now();
@@ -114,9 +121,9 @@ export class MotionComposer {
       const t2 = performance.now();
       this.convert(rgba, box);
       const t3 = performance.now();
-      this.spent.draw += t1 - t0;
-      this.spent.read += t2 - t1;
-      this.spent.convert += t3 - t2;
+      this.spent.drawMs += t1 - t0;
+      this.spent.readMs += t2 - t1;
+      this.spent.convertMs += t3 - t2;
       pixels += box.w * box.h;
     }
     return pixels;
