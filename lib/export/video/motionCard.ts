@@ -164,14 +164,20 @@ export async function exportMotionCard(
       pixels += composer.compose(i / FRAME_RATE);
       const composed = performance.now();
       const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
+      // The I420 frame becomes a VideoFrame at once: one copy of it (a VideoSample made from the
+      // bytes would copy them, then copy them again into the VideoFrame it hands the encoder).
       const sample = composer.frame
-        ? new VideoSample(composer.frame, {
-            format: 'I420',
-            codedWidth: OUTPUT_WIDTH,
-            codedHeight: OUTPUT_HEIGHT,
-            colorSpace: BT709,
-            ...timing,
-          })
+        ? new VideoSample(
+            new VideoFrame(composer.frame, {
+              format: 'I420',
+              codedWidth: OUTPUT_WIDTH,
+              codedHeight: OUTPUT_HEIGHT,
+              colorSpace: BT709,
+              timestamp: Math.round(timing.timestamp * 1e6),
+              duration: Math.round(timing.duration * 1e6),
+            }),
+            timing,
+          )
         : new VideoSample(composer.scratch, timing);
       const t1 = performance.now();
       await source.add(sample);
