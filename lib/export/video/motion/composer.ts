@@ -4,7 +4,14 @@
 import { motionAt, normalizeAnimation, REST, type MotionState } from '../../../motion';
 import type { YuvKernels } from '../yuv/compositor';
 import type { Box } from '../yuv/overlay';
-import { boxesMeet, coveredBox, mergeBoxes, motionMatrix, type Matrix } from './placement';
+import {
+  boxesMeet,
+  coveredBox,
+  mergeBoxes,
+  motionMatrix,
+  samePlacement,
+  type Matrix,
+} from './placement';
 import type { LayerSprites, Sprite } from './sprites';
 
 /** One layer drawn per frame where it covers a moving box: moving or not, in story order. */
@@ -51,6 +58,10 @@ export class MotionComposer {
   readonly spent = { restoreMs: 0, placeMs: 0, drawMs: 0, readMs: 0, convertMs: 0 };
   /** The boxes drawn over the still frame in `frame` now. */
   private drawn: Box[] = [];
+  /** Where each layer was drawn in the last frame made (undefined before the first). */
+  private last: (Placed | null)[] | undefined;
+  /** Whether the last `compose` found the frame unchanged and left it as it was. */
+  unchanged = false;
 
   /**
    * `under` is the card with only the layers below the first moving one; `whole` adds every
@@ -81,20 +92,29 @@ export class MotionComposer {
 
   /**
    * Makes the frame at time `t`: in `frame` (I420) with the kernels, else on `scratch` (RGBA,
-   * the whole frame). Returns how many pixels were drawn again.
+   * the whole frame); leaves the last frame as it is (and sets `unchanged`) when every layer is
+   * drawn as in it. Returns how many pixels were drawn again.
    */
   compose(t: number): number {
     const started = performance.now();
+    const placed = this.layers.map((l) => place(l, t, this.width, this.height));
+    // Nothing moved since the last frame (an entrance over, no loop): it is that frame again.
+    this.unchanged = !!this.last && samePlacement(this.last, placed);
+    this.last = placed;
+    if (this.unchanged) {
+      this.spent.placeMs += performance.now() - started;
+      return 0;
+    }
+    const placedAt = performance.now();
     // Only the boxes drawn last frame differ from the still frame: put those back.
     if (this.still) for (const box of this.drawn) this.copyBox(this.still, this.frame!, box);
     else this.ctx.drawImage(this.whole, 0, 0);
     const restored = performance.now();
-    const placed = this.layers.map((l) => place(l, t, this.width, this.height));
     const boxes = mergeBoxes(
       placed.filter((p, i): p is Placed => !!p && this.layers[i]!.moves).map((p) => p.box),
     );
-    this.spent.restoreMs += restored - started;
-    this.spent.placeMs += performance.now() - restored;
+    this.spent.placeMs += placedAt - started + performance.now() - restored;
+    this.spent.restoreMs += restored - placedAt;
     this.drawn = boxes;
     let pixels = 0;
     const ctx = this.ctx;
