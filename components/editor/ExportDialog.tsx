@@ -125,6 +125,28 @@ function ExportForm({
     };
   }, [hasVideo]);
 
+  // A story with music whose sound needs ffmpeg.wasm: its core is compiled while the person
+  // chooses, and kept for the next export while the dialog stays open (warmAac.ts).
+  const musicSound = doc.cards.some((c) => c.music && c.background.type === 'video')
+    ? 'video'
+    : doc.cards.some((c) => c.music)
+      ? 'still'
+      : null;
+  useEffect(() => {
+    if (!musicSound) return;
+    let closed = false;
+    let stop: (() => void) | null = null;
+    import('@/lib/export/audio/warmAac')
+      .then(({ warmAacFor }) => {
+        if (!closed) stop = warmAacFor(musicSound);
+      })
+      .catch(() => undefined); // only a head start, as above
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  }, [musicSound]);
+
   // Leaving the dialog cancels a running export; object URLs are released.
   useEffect(() => () => abort.current?.abort(), []);
   useEffect(

@@ -4,6 +4,7 @@ import {
   coveredBox,
   mergeBoxes,
   motionMatrix,
+  samePlacement,
   type Matrix,
 } from '@/lib/export/video/motion/placement';
 
@@ -83,5 +84,23 @@ describe('reveal helpers', () => {
   it('measures a path along its points', () => {
     expect(pathLength('M 0 0 L 3 4 L 3 10')).toBe(11);
     expect(pathLength('M 5 5')).toBe(0);
+  });
+});
+
+describe('samePlacement', () => {
+  const sprite = { x: 0, y: 0, w: 10, h: 10 };
+  const at = (dx: number, opacity = 1) => ({
+    sprite,
+    matrix: motionMatrix(5, 5, { ...REST, dx }),
+    opacity,
+  });
+  it('is true when every layer is drawn alike or hidden in both frames', () => {
+    expect(samePlacement([at(3), null], [at(3), null])).toBe(true);
+  });
+  it('is false when a layer moved, faded, changed picture or appeared', () => {
+    expect(samePlacement([at(3)], [at(4)])).toBe(false);
+    expect(samePlacement([at(3)], [at(3, 0.5)])).toBe(false);
+    expect(samePlacement([at(3)], [{ ...at(3), sprite: { ...sprite } }])).toBe(false);
+    expect(samePlacement([null], [at(3)])).toBe(false);
   });
 });

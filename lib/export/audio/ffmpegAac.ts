@@ -3,6 +3,7 @@
 // video, so it can run while the frames are composed; its frames are muxed by mediabunny.
 import { parseAdts, timeAacFrames, audioSpecificConfig, type AacFrame } from './adts';
 import { AAC_ENCODE_ARGS, interleave, pcmInputArgs, type StereoPcm } from './aacTrack';
+import { returnAacSession, takeAacSession } from './warmAac';
 
 /** One file's sound, encoded: its frames on the file's clock and the decoder's description. */
 export interface EncodedAac {
@@ -23,9 +24,10 @@ export async function encodeAacWithFfmpeg(
   signal: AbortSignal,
 ): Promise<EncodedAac[]> {
   const started = performance.now();
-  const { FfmpegSession } = await import('../video/ffmpegSession');
-  const session = await FfmpegSession.start(signal, { multiThread: false });
+  // The session made ready when the Export dialog opened, when there is one (warmAac.ts).
+  const session = await takeAacSession(signal);
   const loaded = performance.now();
+  let whole = false;
   try {
     const out: EncodedAac[] = [];
     for (const block of pcm) {
@@ -55,8 +57,10 @@ export async function encodeAacWithFfmpeg(
       start: started,
       detail: { loadMs: loaded - started, encodeMs: performance.now() - loaded },
     });
+    whole = true;
     return out;
   } finally {
-    session.close();
+    if (whole) returnAacSession(session);
+    else session.close();
   }
 }

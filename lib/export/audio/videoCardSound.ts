@@ -4,6 +4,7 @@
 import { planMix, renderSegmentMix, type DecodedAudio, type MixPlan } from '../../audio';
 import type { Card } from '../../story';
 import { muxAac } from './aacTrack';
+import { returnAacSession, takeAacSession } from './warmAac';
 
 /**
  * Plans a video card's sound: `spans` are the files' spans of the video source (seconds, as
@@ -43,10 +44,11 @@ export async function mixMusicIntoVideoFiles(
   const { decodeSound } = await import('../../audio/decode');
   const own = bg.type === 'video' && !bg.muted ? await decodeSound(videoSource, signal) : null;
   const plan = planVideoCardMix(card, track, spans, !!own);
-  const { FfmpegSession } = await import('../video/ffmpegSession');
   // Copying the video and encoding the sound is one thread of work: the single-thread core
-  // starts in less than half the time of the multi-thread one (scripts/profile-music-aac.mjs).
-  const session = await FfmpegSession.start(signal, { multiThread: false });
+  // starts in less than half the time of the multi-thread one (scripts/profile-music-aac.mjs);
+  // the one made ready when the Export dialog opened, when there is one (warmAac.ts).
+  const session = await takeAacSession(signal);
+  let whole = false;
   try {
     const out: Blob[] = [];
     for (const [i, file] of files.entries()) {
@@ -58,8 +60,10 @@ export async function mixMusicIntoVideoFiles(
       const pcm = renderSegmentMix(segment, { music: track.audio, video: own });
       out.push(await muxAac(session, file, pcm));
     }
+    whole = true;
     return out;
   } finally {
-    session.close();
+    if (whole) returnAacSession(session);
+    else session.close();
   }
 }

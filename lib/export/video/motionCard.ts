@@ -68,8 +68,11 @@ async function cardComposer(
   card: Card,
   lookup: MediaSourceLookup,
   kernels: YuvKernels | null,
+  spent: Record<string, number>,
 ): Promise<MotionComposer> {
+  const t0 = performance.now();
   await loadStoryFonts();
+  const t1 = performance.now();
   const first = card.layers.findIndex(layerMoves);
   const under = drawStill(card, first < 0 ? card.layers : card.layers.slice(0, first), lookup);
   const whole = drawStill(
@@ -77,11 +80,16 @@ async function cardComposer(
     card.layers.filter((l) => !layerMoves(l)),
     lookup,
   );
+  const t2 = performance.now();
   const layers = (first < 0 ? [] : card.layers.slice(first)).map((layer) => ({
     sprites: new LayerSprites(layer, lookup),
     moves: layerMoves(layer),
   }));
-  return new MotionComposer(kernels, under, whole, layers);
+  const composer = new MotionComposer(kernels, under, whole, layers);
+  spent.fontsMs = t1 - t0;
+  spent.stillsMs = t2 - t1;
+  spent.composerMs = performance.now() - t2;
+  return composer;
 }
 
 /** The YUV kernels (RGBA → BT.709 I420), or null where WASM SIMD or the kernels are missing. */
@@ -117,71 +125,105 @@ export async function exportMotionCard(
   const segments = planSegments(preset, 0, length, !!sound);
   // First: where the sound is encoded apart (ffmpeg.wasm), it runs while the frames are made.
   await sound?.prepare(segments, signal);
-  const composer = await cardComposer(card, lookup, await loadKernels());
+  const soundPrepared = performance.now();
+  const kernels = await loadKernels();
+  const kernelsLoaded = performance.now();
+  const setup: Record<string, number> = {};
+  const composer = await cardComposer(card, lookup, kernels, setup);
   const prepared = performance.now();
   let composeMs = 0;
+  /** Of composeMs: making the VideoSample of the composed frame. */
+  let sampleMs = 0;
   let encodeMs = 0;
   let pixels = 0;
   let soundWaitMs = 0;
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
-  for (const seg of segments) {
-    const output = new Output({
-      format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
-      target: new BufferTarget(),
-    });
-    const source = new VideoSampleSource({
-      codec: 'avc',
-      bitrate: seg.videoBitrate,
-      keyFrameInterval: KEYFRAME_SECONDS,
-    });
-    output.addVideoTrack(source, { frameRate: FRAME_RATE });
-    const writeSound = sound?.addTrack(output, files.length) ?? null;
-    await output.start();
-    const first = Math.round(seg.start * FRAME_RATE);
-    const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
-    for (let i = first; i < last; i++) {
-      if (signal.aborted) {
-        await output.cancel();
-        throw abortError();
-      }
-      const t0 = performance.now();
-      pixels += composer.compose(i / FRAME_RATE);
-      const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
-      const sample = composer.frame
-        ? new VideoSample(composer.frame, {
+  /** The last frame made from bytes (kept for frames where nothing moved), and how many those were. */
+  let previous: VideoFrame | null = null;
+  let reused = 0;
+  try {
+    for (const seg of segments) {
+      const output = new Output({
+        format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
+        target: new BufferTarget(),
+      });
+      const source = new VideoSampleSource({
+        codec: 'avc',
+        bitrate: seg.videoBitrate,
+        keyFrameInterval: KEYFRAME_SECONDS,
+      });
+      output.addVideoTrack(source, { frameRate: FRAME_RATE });
+      const writeSound = sound?.addTrack(output, files.length) ?? null;
+      await output.start();
+      const first = Math.round(seg.start * FRAME_RATE);
+      const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
+      for (let i = first; i < last; i++) {
+        if (signal.aborted) {
+          await output.cancel();
+          throw abortError();
+        }
+        const t0 = performance.now();
+        pixels += composer.compose(i / FRAME_RATE);
+        const composed = performance.now();
+        const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
+        const micro = {
+          timestamp: Math.round(timing.timestamp * 1e6),
+          duration: Math.round(timing.duration * 1e6),
+        };
+        let sample: VideoSample;
+        if (composer.frame && composer.unchanged && previous) {
+          // The same picture as the last frame: the encoder gets it again, without a copy.
+          sample = new VideoSample(new VideoFrame(previous, micro), timing);
+          reused++;
+        } else if (composer.frame) {
+          // The I420 frame becomes a VideoFrame at once: one copy of it (a VideoSample made from
+          // the bytes would copy them, then copy them again into the VideoFrame for the encoder).
+          const frame = new VideoFrame(composer.frame, {
             format: 'I420',
             codedWidth: OUTPUT_WIDTH,
             codedHeight: OUTPUT_HEIGHT,
             colorSpace: BT709,
-            ...timing,
-          })
-        : new VideoSample(composer.scratch, timing);
-      const t1 = performance.now();
-      await source.add(sample);
-      sample.close();
-      composeMs += t1 - t0;
-      encodeMs += performance.now() - t1;
-      done++;
-      onProgress(done / total);
+            ...micro,
+          });
+          previous?.close();
+          previous = frame.clone();
+          sample = new VideoSample(frame, timing);
+        } else sample = new VideoSample(composer.scratch, timing);
+        const t1 = performance.now();
+        await source.add(sample);
+        sample.close();
+        composeMs += t1 - t0;
+        sampleMs += t1 - composed;
+        encodeMs += performance.now() - t1;
+        done++;
+        onProgress(done / total);
+      }
+      const soundAt = performance.now();
+      await writeSound?.();
+      soundWaitMs += performance.now() - soundAt;
+      await output.finalize();
+      const file = new Blob([output.target.buffer!], { type: 'video/mp4' });
+      files.push(sound ? await sound.finish(file, files.length, signal) : file);
     }
-    const soundAt = performance.now();
-    await writeSound?.();
-    soundWaitMs += performance.now() - soundAt;
-    await output.finalize();
-    const file = new Blob([output.target.buffer!], { type: 'video/mp4' });
-    files.push(sound ? await sound.finish(file, files.length, signal) : file);
+  } finally {
+    previous?.close();
   }
   performance.measure('story-export-motion-card', {
     start: started,
     detail: {
       frames: total,
       prepareMs: prepared - started,
+      soundPrepareMs: soundPrepared - started,
+      kernelsMs: kernelsLoaded - soundPrepared,
+      ...setup,
       composeMs,
+      sampleMs,
       encodeMs,
       soundWaitMs,
       pixelsPerFrame: pixels / Math.max(1, total),
+      reusedFrames: reused,
       yuv: !!composer.frame,
       ...composer.spent,
     },

@@ -4,7 +4,14 @@
 import { motionAt, normalizeAnimation, REST, type MotionState } from '../../../motion';
 import type { YuvKernels } from '../yuv/compositor';
 import type { Box } from '../yuv/overlay';
-import { boxesMeet, coveredBox, mergeBoxes, motionMatrix, type Matrix } from './placement';
+import {
+  boxesMeet,
+  coveredBox,
+  mergeBoxes,
+  motionMatrix,
+  samePlacement,
+  type Matrix,
+} from './placement';
 import type { LayerSprites, Sprite } from './sprites';
 
 /** One layer drawn per frame where it covers a moving box: moving or not, in story order. */
@@ -44,10 +51,17 @@ export class MotionComposer {
   /** Where boxes are drawn; without kernels, the whole frame is drawn here (see `compose`). */
   readonly scratch = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
-  /** Where compose's time went, ms: drawing the boxes, reading them back, converting to I420. */
-  readonly spent = { draw: 0, read: 0, convert: 0 };
+  /**
+   * Where compose's time went, ms: putting last frame's boxes back, placing the layers, drawing
+   * the boxes, reading them back, converting to I420.
+   */
+  readonly spent = { restoreMs: 0, placeMs: 0, drawMs: 0, readMs: 0, convertMs: 0 };
   /** The boxes drawn over the still frame in `frame` now. */
   private drawn: Box[] = [];
+  /** Where each layer was drawn in the last frame made (undefined before the first). */
+  private last: (Placed | null)[] | undefined;
+  /** Whether the last `compose` found the frame unchanged and left it as it was. */
+  unchanged = false;
 
   /**
    * `under` is the card with only the layers below the first moving one; `whole` adds every
@@ -78,16 +92,29 @@ export class MotionComposer {
 
   /**
    * Makes the frame at time `t`: in `frame` (I420) with the kernels, else on `scratch` (RGBA,
-   * the whole frame). Returns how many pixels were drawn again.
+   * the whole frame); leaves the last frame as it is (and sets `unchanged`) when every layer is
+   * drawn as in it. Returns how many pixels were drawn again.
    */
   compose(t: number): number {
+    const started = performance.now();
+    const placed = this.layers.map((l) => place(l, t, this.width, this.height));
+    // Nothing moved since the last frame (an entrance over, no loop): it is that frame again.
+    this.unchanged = !!this.last && samePlacement(this.last, placed);
+    this.last = placed;
+    if (this.unchanged) {
+      this.spent.placeMs += performance.now() - started;
+      return 0;
+    }
+    const placedAt = performance.now();
     // Only the boxes drawn last frame differ from the still frame: put those back.
     if (this.still) for (const box of this.drawn) this.copyBox(this.still, this.frame!, box);
     else this.ctx.drawImage(this.whole, 0, 0);
-    const placed = this.layers.map((l) => place(l, t, this.width, this.height));
+    const restored = performance.now();
     const boxes = mergeBoxes(
       placed.filter((p, i): p is Placed => !!p && this.layers[i]!.moves).map((p) => p.box),
     );
+    this.spent.placeMs += placedAt - started + performance.now() - restored;
+    this.spent.restoreMs += restored - placedAt;
     this.drawn = boxes;
     let pixels = 0;
     const ctx = this.ctx;
@@ -106,7 +133,7 @@ export class MotionComposer {
       }
       ctx.restore();
       if (!this.kernels) {
-        this.spent.draw += performance.now() - t0;
+        this.spent.drawMs += performance.now() - t0;
         continue;
       }
       const t1 = performance.now();
@@ -114,9 +141,9 @@ export class MotionComposer {
       const t2 = performance.now();
       this.convert(rgba, box);
       const t3 = performance.now();
-      this.spent.draw += t1 - t0;
-      this.spent.read += t2 - t1;
-      this.spent.convert += t3 - t2;
+      this.spent.drawMs += t1 - t0;
+      this.spent.readMs += t2 - t1;
+      this.spent.convertMs += t3 - t2;
       pixels += box.w * box.h;
     }
     return pixels;

@@ -87,3 +87,30 @@ export function mergeBoxes(boxes: readonly Box[]): Box[] {
   }
   return out;
 }
+
+/** Where one layer is drawn in a frame: its picture, matrix and opacity (null: not shown). */
+export interface Placement {
+  sprite: SpriteRect;
+  matrix: Matrix;
+  opacity: number;
+}
+
+/**
+ * Whether two frames draw every layer alike — the same picture (the same object), matrix and
+ * opacity, or hidden in both — so the second frame is the first again.
+ */
+export function samePlacement(
+  a: readonly (Placement | null)[],
+  b: readonly (Placement | null)[],
+): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i];
+    if (!p || !q) return p === q;
+    return (
+      p.sprite === q.sprite &&
+      p.opacity === q.opacity &&
+      p.matrix.every((v, k) => v === q.matrix[k])
+    );
+  });
+}
