@@ -57,7 +57,9 @@ test.describe.configure({ mode: 'parallel' });
 
 test('a 3-card story reordered by keyboard exports whole, in order, and shares in order', async ({
   page,
+  isMobile,
 }) => {
+  test.skip(isMobile, 'keyboard reordering and the export run in the desktop profile');
   test.skip(!hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
   test.setTimeout(300_000);
   // A 5 s clip with mono 44.1 kHz sound: the export must make it 48 kHz stereo.
