@@ -1,45 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { HDR_TO_SDR_FILTER } from '../../lib/media/hdr';
 import { expect, openEditor, test } from './fixtures';
-import { hasFfmpeg, makeVideo, probe } from './video';
+import { hasFfmpeg, makeVideo, patchRgb, probe } from './video';
 
 test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
-
-const dir = mkdtempSync(join(tmpdir(), 'story-phone-video-'));
-
-/**
- * Mean RGB of a small patch of a picture or a video's frame at 1 s, as ffmpeg decodes it (the same
- * YUV→RGB conversion for the native reference and the app's export). `at` is a fraction of the size.
- */
-function patchRgb(input: string | Buffer, at: [number, number] = [0.5, 0.5], filter = '') {
-  let path = input as string;
-  if (Buffer.isBuffer(input)) {
-    path = join(dir, `in-${Math.random()}`);
-    writeFileSync(path, input);
-  }
-  const crop = `crop=8:8:iw*${at[0]}-4:ih*${at[1]}-4,scale=1:1:flags=area,format=rgb24`;
-  const r = spawnSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-ss',
-    '1',
-    '-i',
-    path,
-    '-frames:v',
-    '1',
-    '-vf',
-    filter ? `${filter},${crop}` : crop,
-    '-f',
-    'rawvideo',
-    '-',
-  ]);
-  if (r.status !== 0) throw new Error(r.stderr.toString());
-  return [...r.stdout.subarray(0, 3)];
-}
 
 const TRANSFERS = { hlg: 'arib-std-b67', pq: 'smpte2084' } as const;
 
