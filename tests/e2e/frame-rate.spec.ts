@@ -10,21 +10,25 @@ test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile'
 // of the frame's index at 60 fps (white = 1), so an exported frame tells which source frame it
 // shows whatever the scaling. Portrait 9:16, so the story's cover framing keeps every band.
 const COUNTER = "format=gray,geq=lum='if(mod(floor(N/pow(2,floor(Y*8/H))),2),235,16)'";
-const SECONDS = 2;
+// One second is 60 source frames: enough for every step and every dropped-frame pattern below.
+const SECONDS = 1;
 
-/** A 2 s 60 fps source with the frame counter. */
+/** A 60 fps source of `SECONDS` with the frame counter. */
 const sixty = () =>
   makeVideo('counter-60.mp4', [
     ...['-f', 'lavfi', '-i', `color=c=black:s=270x480:r=60:d=${SECONDS}`],
     ...['-vf', `${COUNTER},format=yuv420p`, '-c:v', 'libx264', '-preset', 'ultrafast'],
   ]);
 
-/** The same with frames dropped irregularly and variable timestamps (as phones record). */
+/**
+ * The same with frames dropped irregularly and variable timestamps (as phones record). The last
+ * frame is kept, so the source lasts `SECONDS` whole.
+ */
 const variable = () =>
   makeVideo('counter-vfr.mp4', [
     ...['-f', 'lavfi', '-i', `color=c=black:s=270x480:r=60:d=${SECONDS}`],
     '-vf',
-    `${COUNTER},select='not(eq(mod(n\\,7)\\,3))*not(eq(mod(n\\,5)\\,1))*not(eq(mod(n\\,13)\\,8))',format=yuv420p`,
+    `${COUNTER},select='eq(n\\,${60 * SECONDS - 1})+not(eq(mod(n\\,7)\\,3))*not(eq(mod(n\\,5)\\,1))*not(eq(mod(n\\,13)\\,8))',format=yuv420p`,
     ...['-fps_mode', 'vfr', '-c:v', 'libx264', '-preset', 'ultrafast'],
   ]);
 
