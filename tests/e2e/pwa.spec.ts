@@ -23,13 +23,13 @@ async function controlled(page: Page) {
   });
 }
 
-/** Opens the app once its service worker controls the page, and starts a story on clip.mp4. */
+/** Opens the app once its service worker controls the page, and starts a story on a 1 s clip. */
 async function newVideoStoryOnceInstalled(page: Page) {
   await page.goto('/');
   await controlled(page);
   await page.reload();
   await page.getByRole('button', { name: 'New story' }).click();
-  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip-1s.mp4'));
   await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
 }
 
@@ -303,7 +303,7 @@ test('after one video export, a video export also works offline', async ({
   await controlled(page);
   await page.reload();
   const exportVideo = async () => {
-    await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+    await page.getByLabel('Add photo or video').setInputFiles(fixture('clip-1s.mp4'));
     await expect(page.getByRole('button', { name: /^(Pause|Play) video$/ })).toBeVisible();
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
