@@ -85,7 +85,7 @@ for (const engine of ['webcodecs', 'ffmpeg'] as const) {
     page,
   }) => {
     await openEditor(page);
-    await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+    await page.getByLabel('Add photo or video').setInputFiles(fixture('clip-1s.mp4'));
     await addText(page, 'On the video', 'Yellow');
     const { files, dialog } = await exportVideo(page, { engine });
     await expect(
@@ -93,9 +93,9 @@ for (const engine of ['webcodecs', 'ffmpeg'] as const) {
     ).toBeVisible();
     expect(files).toHaveLength(1);
     expect(files[0]!.name).toMatch(/^story-\d{8}-\d{4}[b-z]*\.mp4$/);
-    const { audio } = expectStoryMp4(files[0]!.bytes, 2);
+    const { audio } = expectStoryMp4(files[0]!.bytes, 1);
     expect(audio?.codec_name).toBe('aac');
-    const frame = await analysePng(page, frameAt(files[0]!.bytes, 1), YELLOW, 60);
+    const frame = await analysePng(page, frameAt(files[0]!.bytes, 0.5), YELLOW, 60);
     expect(frame.matches).toBeGreaterThan(1500);
     expect(Math.abs(frame.meanY - 960)).toBeLessThan(100);
   });
@@ -215,7 +215,7 @@ test('48 kHz stereo AAC is copied packet for packet beside the new video', async
 
 test('Mute leaves the sound out', async ({ page }) => {
   await openEditor(page);
-  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip-1s.mp4'));
   await videoReady(page);
   await page.getByRole('button', { name: 'Export' }).click();
   await page
@@ -224,31 +224,31 @@ test('Mute leaves the sound out', async ({ page }) => {
     .check();
   await page.keyboard.press('Escape');
   const { files } = await exportVideo(page);
-  expect(expectStoryMp4(files[0]!.bytes, 2).audio).toBeUndefined();
+  expect(expectStoryMp4(files[0]!.bytes, 1).audio).toBeUndefined();
 });
 
 // The presets' own limits (75 s for WhatsApp: 2 × 37.5 s) are planned in tests/unit/presets;
 // here the whole pipeline cuts and makes every segment, at a segment length set by hand so the
-// files stay short: 6 s with segments of at most 4 s gives 2 × 3 s.
+// files stay short: 3 s with segments of at most 2 s (the shortest allowed) gives 2 × 1.5 s.
 test('a video longer than a segment makes 2 segments that add up to its length', async ({
   page,
 }) => {
   test.setTimeout(240_000);
-  const long = makeTestVideo('long.mp4', { size: '240x426', seconds: 6, tone: 440 });
+  const long = makeTestVideo('long.mp4', { size: '240x426', seconds: 3, tone: 440 });
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(long);
   const { files, dialog } = await exportVideo(page, {
     preset: 'WhatsApp Status',
-    longestSegment: 4,
+    longestSegment: 2,
   });
-  await expect(dialog.getByText(/2 files of 3\.0 s/)).toBeVisible();
+  await expect(dialog.getByText(/2 files of 1\.5 s/)).toBeVisible();
   expect(files.map((f) => f.name)).toEqual([
     expect.stringMatching(/-1of2\.mp4$/),
     expect.stringMatching(/-2of2\.mp4$/),
   ]);
   const durations = files.map((f) => Number(probe(f.bytes).format.duration));
-  for (const f of files) expectStoryMp4(f.bytes, 3);
-  expect(Math.abs(durations[0]! + durations[1]! - 6)).toBeLessThan(0.1);
+  for (const f of files) expectStoryMp4(f.bytes, 1.5);
+  expect(Math.abs(durations[0]! + durations[1]! - 3)).toBeLessThan(0.1);
 });
 
 test('Cancel export stops ffmpeg and its threads and leaves no file', async ({ page }) => {
