@@ -415,11 +415,11 @@ test('a long video card’s music carries on across the cut, mixed with the vide
 }) => {
   test.skip(isMobile, 'video export runs in the desktop profile');
   test.setTimeout(240_000);
-  // A 6 s card cut into files of at most 4 s (Advanced › Longest segment): 2 × 3 s. The cut
+  // A 3 s card cut into files of at most 2 s (Advanced › Longest segment): 2 × 1.5 s. The cut
   // is made the same way at any length (the presets' 60 s gives 2 × 37.5 s for 75 s).
   const long = makeTestVideo('music-long.mp4', {
     size: '240x426',
-    seconds: 6,
+    seconds: 3,
     tone: 300,
     sampleRate: 48_000,
   });
@@ -438,7 +438,7 @@ test('a long video card’s music carries on across the cut, mixed with the vide
     .getByRole('combobox', { name: 'Preset' })
     .selectOption({ label: 'WhatsApp Status' });
   await exporter.getByText('Advanced').click();
-  await exporter.getByRole('spinbutton', { name: 'Longest segment' }).fill('4');
+  await exporter.getByRole('spinbutton', { name: 'Longest segment' }).fill('2');
   await exporter.getByRole('button', { name: 'Start export' }).click();
   const list = exporter.getByRole('list', { name: 'Exported files' });
   await expect(list.getByRole('listitem')).toHaveCount(2, { timeout: 180_000 });
@@ -456,15 +456,15 @@ test('a long video card’s music carries on across the cut, mixed with the vide
   await Promise.all(downloads);
 
   const [a, b] = files.map(samples) as [Float32Array, Float32Array];
-  // The cut, from the first file's video: 90 frames (3 s) of the 6 s.
+  // The cut, from the first file's video: 45 frames (1.5 s) of the 3 s.
   const frames = Number(probe(files[0]!).streams.find((s) => s.codec_type === 'video')!.nb_frames);
   const cut = frames / 30;
-  expect(Math.abs(cut - 3)).toBeLessThan(0.05);
+  expect(Math.abs(cut - 1.5)).toBeLessThan(0.05);
   const at = Math.round(cut * 48_000);
   // Each file's sound lasts its video, give or take the last AAC frame's padding (1024 samples).
   expect(a.length - at).toBeGreaterThanOrEqual(0);
   expect(a.length - at).toBeLessThan(1024);
-  expect(Math.abs(a.length + b.length - 6 * 48_000)).toBeLessThan(2048);
+  expect(Math.abs(a.length + b.length - 3 * 48_000)).toBeLessThan(2048);
   // A third of a second each side of the cut: whole periods of both 441 Hz and 300 Hz.
   const span = 16_000;
   const before = a.subarray(at - span, at);
