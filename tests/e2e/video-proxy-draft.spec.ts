@@ -12,13 +12,16 @@ test.skip(({ isMobile }) => isMobile, 'the video proxy runs in the desktop profi
 const dir = mkdtempSync(join(tmpdir(), 'story-proxy-draft-'));
 const BLUE = [0x20, 0x60, 0xc0];
 
-/** A 4 s HEVC clip of one colour: this Chromium cannot play HEVC, so it gets a preview proxy. */
-const hevcClip = () =>
-  makeVideo('blue-hevc.mp4', [
+/**
+ * A HEVC clip of one colour, `seconds` long: this Chromium cannot play HEVC, so it gets a preview
+ * proxy (made by ffmpeg.wasm: each second of it costs test time).
+ */
+const hevcClip = (seconds: number) =>
+  makeVideo(`blue-hevc-${seconds}s.mp4`, [
     '-f',
     'lavfi',
     '-i',
-    'color=c=0x2060c0:s=960x540:d=4:r=30',
+    `color=c=0x2060c0:s=960x540:d=${seconds}:r=30`,
     '-c:v',
     'libx265',
     '-preset',
@@ -111,7 +114,7 @@ test('a reopened draft plays its HEVC video from the stored proxy, without prepa
   test.skip(!hasFfmpeg(), 'ffmpeg is not installed');
   test.setTimeout(600_000);
   await openEditor(page);
-  await page.getByLabel('Add photo or video').setInputFiles(hevcClip());
+  await page.getByLabel('Add photo or video').setInputFiles(hevcClip(1));
   await expect(page.getByRole('progressbar', { name: 'Preparing video' })).toBeVisible({
     timeout: 60_000,
   });
@@ -137,7 +140,8 @@ test('a lost proxy is made again on opening; cancelling that goes Home and keeps
   test.skip(!hasFfmpeg(), 'ffmpeg is not installed');
   test.setTimeout(600_000);
   await openEditor(page);
-  await page.getByLabel('Add photo or video').setInputFiles(hevcClip());
+  // Long enough that its preparing is still under way when Cancel is pressed.
+  await page.getByLabel('Add photo or video').setInputFiles(hevcClip(2));
   await videoShown(page);
   await expect.poll(() => proxyCount(page), { timeout: 30_000 }).toBe(1);
   const draftUrl = page.url();
