@@ -174,9 +174,9 @@ const tests = {
   [CASES[4]]: async (page) => {
     await openNewStory(page);
     const input = await page.waitForSelector('input[aria-label="Add photo or video"]');
-    // clip.mp4's sound is 44.1 kHz mono AAC: Firefox has no AAC AudioEncoder, so the fast
+    // clip-1s.mp4's sound is 44.1 kHz mono AAC: Firefox has no AAC AudioEncoder, so the fast
     // engine hands the sound to ffmpeg.wasm, which must make it 48 kHz stereo.
-    const clip = join(root, 'tests/fixtures/clip.mp4');
+    const clip = join(root, 'tests/fixtures/clip-1s.mp4');
     await input.uploadFile(clip);
     await page.waitForSelector(
       `${aria('Pause video', 'button')}, ${aria('Play video', 'button')}`,
