@@ -6,7 +6,9 @@ import { frameAt, hasFfmpeg, makeTestVideo, makeVideo, probe, topLevelBoxes } fr
 
 const YELLOW: [number, number, number] = [0xff, 0xcc, 0x00];
 
-test.describe.configure({ mode: 'parallel' });
+// The exports wait up to 240 s for their files: 60 s per test timed the compatible engine's out
+// at load 25 (it took 50 s in a whole-suite run).
+test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
 // 1080×1920 encoding is heavy: the phone profile covers the editor, not the encoders again.
 test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
