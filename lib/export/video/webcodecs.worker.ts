@@ -8,7 +8,7 @@ import { i420Frame, yuvFrames } from './yuv/frames';
 import { RgbaToI420 } from './yuv/rgba';
 import { MotionPainter } from './motion/painter';
 import { inkBounds, overlayBlend, rgbToYuv709 } from './yuv/overlay';
-import { convertSegment } from './fastPipeline';
+import { convertSegment, type PipelineStats } from './fastPipeline';
 import { FRAME_RATE, KEYFRAME_SECONDS, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 import type { VideoJob } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
@@ -155,6 +155,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
     let done = 0;
     /** Time spent framing and compositing frames, for the benchmark's profile. */
     let drawMs = 0;
+    const stages: PipelineStats = { decodeWaitMs: 0, processMs: 0, encodeMs: 0 };
 
     for (const seg of job.segments) {
       const input = new Input({ source: new BlobSource(job.source), formats: ALL_FORMATS });
@@ -213,6 +214,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           keyFrameSeconds: KEYFRAME_SECONDS,
           muted: job.muted,
           process: draw,
+          stats: stages,
           onStep: (step) => (timeline[step] = clock()),
           onProgress: (p) =>
             post({ type: 'progress', fraction: (done + p * seg.duration) / total }),
@@ -227,7 +229,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       done += seg.duration;
     }
     (tools ?? (await toolsReady)).overlay.close();
-    post({ type: 'done', files, audioMissing, drawMs, paths, timeline }, files);
+    post({ type: 'done', files, audioMissing, drawMs, paths, stages, timeline }, files);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
