@@ -153,6 +153,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
     let audioMissing = false;
     const total = job.segments.reduce((t, s) => t + s.duration, 0);
     let done = 0;
+    let lastProgress = -Infinity;
     /** Time spent framing and compositing frames, for the benchmark's profile. */
     let drawMs = 0;
     const stages: PipelineStats = { decodeWaitMs: 0, processMs: 0, encodeMs: 0 };
@@ -216,8 +217,13 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           process: draw,
           stats: stages,
           onStep: (step) => (timeline[step] = clock()),
-          onProgress: (p) =>
-            post({ type: 'progress', fraction: (done + p * seg.duration) / total }),
+          onProgress: (p) => {
+            // At most every 100 ms: each message re-renders the dialog on the page's main thread.
+            const now = performance.now();
+            if (now - lastProgress < 100) return;
+            lastProgress = now;
+            post({ type: 'progress', fraction: (done + p * seg.duration) / total });
+          },
           onAudioMissing: () => {
             if (audioMissing) return;
             audioMissing = true;
