@@ -9,7 +9,8 @@
 // `--quick` (10 s only), `--cancel` (the cancel figures only), `--engine ID`, `--motion` (the
 // motion cards only: a 10 s photo card with 3 animated text layers, and a 10 s video card with 3
 // animated text layers against the same card with still layers), `--story-audio` (the source's
-// sound as 48 kHz stereo AAC, which the fast engine copies: no ffmpeg.wasm sound job beside it).
+// sound as 48 kHz stereo AAC, which the fast engine copies: no ffmpeg.wasm sound job beside it),
+// `--no-cancel` (skip the cancel figures), `--trace DIR` (a Chromium trace of each fast-engine export).
 // An export counts only when it finished without an alert, wrote its measure and produced a
 // 1080×1920 MP4 of the source's length (ffprobe); a cancel counts only when it came at 20% and
 // every worker was gone within 30 s. Other runs are printed as FAILED with their error and left
@@ -41,6 +42,18 @@ const QUICK = argv.includes('--quick');
 const CANCEL_ONLY = argv.includes('--cancel');
 const MOTION_ONLY = argv.includes('--motion');
 const STORY_AUDIO = argv.includes('--story-audio');
+/** `--trace DIR`: a Chromium trace of each fast-engine export (all threads), for trace-threads.mjs. */
+const TRACE = argv.includes('--trace') ? argv[argv.indexOf('--trace') + 1] : null;
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'media',
+  'gpu',
+  'v8.execute',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-media',
+];
+let traceCount = 0;
 const ONLY = argv.includes('--engine')
   ? [argv[argv.indexOf('--engine') + 1]]
   : ['webcodecs', 'ffmpeg'];
@@ -113,6 +126,62 @@ function native(src, overlay, seconds, former = false) {
   const r = spawnSync('ffmpeg', nativeStoryArgs(src, overlay, seconds, file, { former }));
   if (r.status !== 0) throw new Error(r.stderr.toString());
   return performance.now() - t;
+}
+
+/**
+ * CPU ticks (user + system, 1/100 s) so far of every thread of this benchmark's browser, keyed by
+ * pid/tid, with a name "process type: thread name" (several threads may share a name).
+ */
+function chromiumThreadTicks() {
+  const rootPid = process.pid;
+  const parent = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, depth = 0; p > 1 && depth < 64; p = parent.get(p) ?? 0, depth++) {
+      if (p === rootPid) return true;
+    }
+    return false;
+  };
+  const ticks = new Map();
+  for (const pid of parent.keys()) {
+    if (pid === rootPid || !inTree(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/i.test(cmd)) continue;
+      const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(`${pid}/${tid}`, {
+          name: `${type}: ${comm}`,
+          ticks: Number(f[11]) + Number(f[12]),
+        });
+      }
+    } catch {
+      // the process or thread ended meanwhile
+    }
+  }
+  return ticks;
+}
+
+/** CPU seconds per thread name between two or more samples of chromiumThreadTicks (latest wins). */
+function cpuByThread(before, samples) {
+  const latest = new Map();
+  for (const sample of samples) for (const [k, v] of sample) latest.set(k, v);
+  const byName = new Map();
+  for (const [k, v] of latest) {
+    const used = (v.ticks - (before.get(k)?.ticks ?? 0)) / 100;
+    if (used > 0) byName.set(v.name, (byName.get(v.name) ?? 0) + used);
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]);
 }
 
 /**
@@ -210,14 +279,32 @@ try {
       await dialog.getByRole('combobox', { name: 'Engine' }).selectOption(engine);
       const before = chromiumRss();
       let peak = before;
-      sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
+      const ticksBefore = chromiumThreadTicks();
+      const tickSamples = [];
+      sampler = setInterval(() => {
+        peak = Math.max(peak, chromiumRss());
+        tickSamples.push(chromiumThreadTicks());
+      }, 250);
+      const tracePath =
+        TRACE && engine === 'webcodecs' ? join(TRACE, `export-${++traceCount}.json`) : null;
+      if (tracePath) {
+        mkdirSync(TRACE, { recursive: true });
+        await browser.startTracing(undefined, { path: tracePath, categories: TRACE_CATEGORIES });
+      }
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
       const wall = performance.now() - t;
+      tickSamples.push(chromiumThreadTicks());
+      const cpu = cpuByThread(ticksBefore, tickSamples);
+      if (tracePath) {
+        await browser.stopTracing();
+        console.log(`    trace: ${tracePath}`);
+      }
       clearInterval(sampler);
-      const { engineMs, drawMs, paths, timeline } = await page.evaluate(
+      const { engineMs, drawMs, paths, stages, timeline } = await page.evaluate(
         (id) => ({
+          stages: performance.getEntriesByName('story-export-video-stages').at(-1)?.detail ?? null,
           timeline:
             performance.getEntriesByName('story-export-video-timeline').at(-1)?.detail ?? null,
           engineMs:
@@ -246,6 +333,8 @@ try {
         engine: engineMs,
         draw: drawMs,
         paths,
+        stages,
+        cpu,
         timeline,
         profile: file.profile,
         before,
@@ -433,6 +522,19 @@ try {
           `    of which making frames: median ${sec(d)} of ${drawn.length} run(s) (${((d / e) * 100).toFixed(0)}%${p ? `; first run: ${p.yuv} frames composed in YUV, ${p.canvas} drawn on a canvas` : ''}); the rest is decode, encode and mux`,
         );
       }
+      for (const r of results.values.filter((v) => v.stages))
+        console.log(
+          `    frame loop (ms): ${Object.entries(r.stages)
+            .map(([k, v]) => `${k} ${Math.round(v)}`)
+            .join(', ')}`,
+        );
+      for (const r of results.values)
+        console.log(
+          `    browser CPU (s) over the export, by thread: total ${r.cpu.reduce((t, [, v]) => t + v, 0).toFixed(2)}; ${r.cpu
+            .filter(([, v]) => v >= 0.05)
+            .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+            .join(', ')}`,
+        );
       for (const r of results.values.filter((v) => v.timeline))
         console.log(
           `    timeline (ms from the engine's start): ${Object.entries(r.timeline)
@@ -448,7 +550,7 @@ try {
   }
   // Cancel: from the click to the dialog being ready again, to ffmpeg having ended (the
   // compatible engine's own measure), and to no worker left. Medians of RUNS cancels.
-  if (!MOTION_ONLY) {
+  if (!MOTION_ONLY && !argv.includes('--no-cancel')) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const lines = [];

@@ -105,6 +105,8 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
     ['encodeHighRealtime', { latencyMode: 'realtime' }],
     ['encodeBaseline', { codec: 'avc1.42002a' }],
     ['encodeMain', { codec: 'avc1.4d0028' }],
+    ['encodeQuantizer', { bitrateMode: 'quantizer' }],
+    ['encodeConstant', { bitrateMode: 'constant' }],
   ] as const) {
     if (!stages.includes(name) || kept.length === 0) continue;
     let bytes = 0;
@@ -121,7 +123,10 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
     for (let i = 0; i < 300; i++) {
       const src = kept[i % kept.length]!;
       const f = new VideoFrame(src, { timestamp: (i * 1e6) / 30, duration: 1e6 / 30 });
-      enc.encode(f, { keyFrame: i % 60 === 0 });
+      enc.encode(f, {
+        keyFrame: i % 60 === 0,
+        ...(name === 'encodeQuantizer' ? { avc: { quantizer: 28 } } : {}),
+      });
       f.close();
       if (enc.encodeQueueSize >= 8)
         await new Promise((r) => enc.addEventListener('dequeue', r, { once: true }));

@@ -73,6 +73,8 @@ export class FabricStage {
   private syncing = false;
   private press: { x: number; y: number; target: LayerObject | undefined } | null = null;
   private frame = 0;
+  /** Stops waiting for the paused background video to play or seek. */
+  private unwatchVideo: (() => void) | null = null;
   private wheelSeal: ReturnType<typeof setTimeout> | undefined;
   /** The photos of photo layers, from the media registry. */
   private readonly lookupPhoto = (id: string) => {
@@ -187,7 +189,7 @@ export class FabricStage {
   dispose(): void {
     this.pause();
     this.disposed = true;
-    cancelAnimationFrame(this.frame);
+    this.stopPlayLoop();
     if (this.warming && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.warming);
     this.unsubscribe();
     this.resizeObserver.disconnect();
@@ -485,13 +487,29 @@ export class FabricStage {
     const object = new BackgroundObject(value, source);
     this.background = { value, object };
     this.canvas.backgroundImage = object;
-    cancelAnimationFrame(this.frame);
+    this.stopPlayLoop();
     if (medium?.kind === 'video' && value.type === 'video') this.playLoop(medium.element, value);
   }
 
-  /** Repaints while the background video plays, and keeps it within the trim. */
+  private stopPlayLoop(): void {
+    cancelAnimationFrame(this.frame);
+    this.unwatchVideo?.();
+    this.unwatchVideo = null;
+  }
+
+  /**
+   * Repaints while the background video plays, and keeps it within the trim. While the video is
+   * paused and still, the loop sleeps until it plays or seeks (a frame loop kept running would
+   * cost the main thread and the compositor a frame every vsync, also during an export).
+   */
   private playLoop(video: HTMLVideoElement, bg: Extract<Background, { type: 'video' }>): void {
     let last = -1;
+    const wakeOn = ['play', 'seeking', 'seeked'] as const;
+    const wake = () => {
+      this.stopPlayLoop();
+      last = -1; // repaint once awake: the sought frame may have arrived since the last paint
+      this.frame = requestAnimationFrame(tick);
+    };
     const tick = () => {
       if (this.disposed) return;
       const end = bg.trimEnd ?? video.duration;
@@ -501,6 +519,12 @@ export class FabricStage {
       if (video.currentTime !== last) {
         last = video.currentTime;
         this.canvas.requestRenderAll();
+      } else if (video.paused && !video.seeking) {
+        for (const type of wakeOn) video.addEventListener(type, wake);
+        this.unwatchVideo = () => {
+          for (const type of wakeOn) video.removeEventListener(type, wake);
+        };
+        return;
       }
       this.frame = requestAnimationFrame(tick);
     };

@@ -35,6 +35,11 @@ export interface SegmentOptions {
   onProgress?: (fraction: number) => void;
   /** Called as each step ends (`framesQueued`, `encoded`, `soundCopied`, `muxed`), for profiles. */
   onStep?: (step: 'framesQueued' | 'encoded' | 'soundCopied' | 'muxed') => void;
+  /**
+   * Adds up, in ms, the time spent waiting for the decoder's next sample, in `process`, and
+   * waiting for room in the encoder's queue (for the benchmark's profile).
+   */
+  stats?: PipelineStats;
   /** Called once, before the first frame, when the sound has to be made elsewhere. */
   onAudioMissing?: () => void;
   /** Decoder and encoder hints (tuning). */
@@ -44,6 +49,13 @@ export interface SegmentOptions {
     latencyMode?: LatencyMode;
     hardwareAcceleration?: HardwareAcceleration;
   };
+}
+
+/** Where one segment's frame loop spent its time, in ms (added to across segments). */
+export interface PipelineStats {
+  decodeWaitMs: number;
+  processMs: number;
+  encodeMs: number;
 }
 
 /** The output frame from what `process` answered, timed for its slot. */
@@ -88,18 +100,27 @@ export async function convertSegment(o: SegmentOptions): Promise<ArrayBuffer> {
     const length = o.end - o.start;
     /** The latest placed picture, in segment time, kept for repeats. */
     let held: VideoSample | null = null;
+    const stats = o.stats ?? { decodeWaitMs: 0, processMs: 0, encodeMs: 0 };
     const emit = async (sample: VideoSample, at: number) => {
       sample.setTimestamp(at);
       sample.setDuration(1 / o.frameRate);
-      await encoder.encode(toFrame(await o.process(sample), at, duration));
+      const t0 = performance.now();
+      const made = await o.process(sample);
+      const t1 = performance.now();
+      await encoder.encode(toFrame(made, at, duration));
+      stats.processMs += t1 - t0;
+      stats.encodeMs += performance.now() - t1;
     };
     const sink = new VideoSampleSink(track, o.decoder);
     try {
+      let asked = performance.now();
       for await (const decoded of sink.samples(o.start, o.end)) {
+        stats.decodeWaitMs += performance.now() - asked;
         const from = Math.max(o.start, decoded.timestamp);
         const to = Math.min(o.end, decoded.timestamp + decoded.duration);
         if (from >= to) {
           decoded.close();
+          asked = performance.now();
           continue;
         }
         const step = grid.place(from - o.start, to - o.start);
@@ -111,6 +132,7 @@ export async function convertSegment(o: SegmentOptions): Promise<ArrayBuffer> {
           await emit(held, step.slot);
           o.onProgress?.(Math.min(1, step.slot / length));
         }
+        asked = performance.now();
       }
       if (held) for (const at of grid.end()) await emit(held, at);
     } finally {

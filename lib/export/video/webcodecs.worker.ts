@@ -8,7 +8,7 @@ import { i420Frame, yuvFrames } from './yuv/frames';
 import { RgbaToI420 } from './yuv/rgba';
 import { MotionPainter } from './motion/painter';
 import { inkBounds, overlayBlend, rgbToYuv709 } from './yuv/overlay';
-import { convertSegment } from './fastPipeline';
+import { convertSegment, type PipelineStats } from './fastPipeline';
 import { FRAME_RATE, KEYFRAME_SECONDS, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './presets';
 import type { VideoJob } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
@@ -153,8 +153,10 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
     let audioMissing = false;
     const total = job.segments.reduce((t, s) => t + s.duration, 0);
     let done = 0;
+    let lastProgress = -Infinity;
     /** Time spent framing and compositing frames, for the benchmark's profile. */
     let drawMs = 0;
+    const stages: PipelineStats = { decodeWaitMs: 0, processMs: 0, encodeMs: 0 };
 
     for (const seg of job.segments) {
       const input = new Input({ source: new BlobSource(job.source), formats: ALL_FORMATS });
@@ -213,9 +215,15 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
           keyFrameSeconds: KEYFRAME_SECONDS,
           muted: job.muted,
           process: draw,
+          stats: stages,
           onStep: (step) => (timeline[step] = clock()),
-          onProgress: (p) =>
-            post({ type: 'progress', fraction: (done + p * seg.duration) / total }),
+          onProgress: (p) => {
+            // At most every 100 ms: each message re-renders the dialog on the page's main thread.
+            const now = performance.now();
+            if (now - lastProgress < 100) return;
+            lastProgress = now;
+            post({ type: 'progress', fraction: (done + p * seg.duration) / total });
+          },
           onAudioMissing: () => {
             if (audioMissing) return;
             audioMissing = true;
@@ -227,7 +235,7 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
       done += seg.duration;
     }
     (tools ?? (await toolsReady)).overlay.close();
-    post({ type: 'done', files, audioMissing, drawMs, paths, timeline }, files);
+    post({ type: 'done', files, audioMissing, drawMs, paths, stages, timeline }, files);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -7,6 +7,7 @@ import {
   type VideoJob,
 } from './job';
 import type { FastWorkerRequest, FastWorkerResponse } from './webcodecsProtocol';
+import type { PipelineStats } from './fastPipeline';
 
 const FAST_ENGINE_FAILED =
   'The fast engine could not convert this video. Choose the compatible engine and start the export again.';
@@ -53,6 +54,7 @@ export const webcodecsEngine: VideoEngine = {
       audioMissing: boolean;
       drawMs: number;
       paths: { yuv: number; canvas: number };
+      stages: PipelineStats;
       timeline: Record<string, number>;
     }>((resolve, reject) => {
       const stop = () => {
@@ -87,6 +89,8 @@ export const webcodecsEngine: VideoEngine = {
       duration: result.drawMs,
       detail: result.paths,
     });
+    // Where the frame loop waited: for the decoder, in drawing, for the encoder's queue.
+    performance.measure('story-export-video-stages', { start: started, detail: result.stages });
     const videos = result.files.map((b) => new Blob([b], { type: 'video/mp4' }));
     // When each step happened, in ms from the start (for the benchmark's profile).
     const since = (epoch: number) => Math.round(epoch - performance.timeOrigin - started);

@@ -1,3 +1,4 @@
+import type { PipelineStats } from './fastPipeline';
 import type { VideoJob } from './job';
 
 /** Messages between the fast engine and its worker. */
@@ -19,6 +20,8 @@ export type FastWorkerResponse =
       /** Time spent making frames, and how many were composed in YUV or drawn on a canvas. */
       drawMs: number;
       paths: { yuv: number; canvas: number };
+      /** Where the frame loop spent its time (ms), for the benchmark. */
+      stages: PipelineStats;
       /** When each step happened (epoch ms, `performance.timeOrigin + now()`), for the benchmark. */
       timeline: Record<string, number>;
     }
