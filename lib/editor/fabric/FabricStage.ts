@@ -499,12 +499,14 @@ export class FabricStage {
 
   /**
    * Repaints while the background video plays, and keeps it within the trim. While the video is
-   * paused and still, the loop sleeps until it plays or seeks (a frame loop kept running would
-   * cost the main thread and the compositor a frame every vsync, also during an export).
+   * paused and still, the loop sleeps until it plays, seeks or loads its first frame (a frame loop
+   * kept running would cost the main thread and the compositor a frame every vsync, also during
+   * an export).
    */
   private playLoop(video: HTMLVideoElement, bg: Extract<Background, { type: 'video' }>): void {
     let last = -1;
-    const wakeOn = ['play', 'seeking', 'seeked'] as const;
+    // `loadeddata`: a paused video's first frame may arrive after the loop went to sleep.
+    const wakeOn = ['play', 'seeking', 'seeked', 'loadeddata'] as const;
     const wake = () => {
       this.stopPlayLoop();
       last = -1; // repaint once awake: the sought frame may have arrived since the last paint
