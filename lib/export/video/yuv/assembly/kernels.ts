@@ -422,3 +422,189 @@ export function toneMap10(
     }
   }
 }
+
+// Moving layers (sprites) drawn straight into I420. A sprite is kept as premultiplied BT.709
+// limited-range Y'CbCr + alpha, 4 bytes a pixel (a·Y, a·Cb, a·Cr, a), with a transparent
+// border of one pixel, so bilinear taps just outside it read nothing: the conversion is linear,
+// so sampling these equals converting the sampled premultiplied RGBA.
+
+/**
+ * Straight-alpha sRGB RGBA (as getImageData gives it) of `width` × `height` into a sprite at
+ * `dst`: (width + 2) × (height + 2) pixels of premultiplied a·Y, a·Cb, a·Cr, a, border clear.
+ */
+export function spriteFromRgba(src: usize, width: i32, height: i32, dst: usize): void {
+  const stride = (width + 2) << 2;
+  memory.fill(dst, 0, <usize>stride);
+  memory.fill(dst + <usize>((height + 1) * stride), 0, <usize>stride);
+  for (let j = 0; j < height; j++) {
+    const s = src + <usize>(j * (width << 2));
+    const d = dst + <usize>((j + 1) * stride);
+    store<u32>(d, 0);
+    store<u32>(d + <usize>((width + 1) << 2), 0);
+    for (let i = 0; i < width; i++) {
+      const p = s + ((<usize>i) << 2);
+      const a = <f32>load<u8>(p, 3);
+      const q = d + ((<usize>(i + 1)) << 2);
+      if (a == 0) {
+        store<u32>(q, 0);
+        continue;
+      }
+      const r = <f32>load<u8>(p);
+      const g = <f32>load<u8>(p, 1);
+      const b = <f32>load<u8>(p, 2);
+      const l = <f32>0.2126 * r + <f32>0.7152 * g + <f32>0.0722 * b;
+      const k = a / 255;
+      const yy = (<f32>16 + l * <f32>(219.0 / 255.0)) * k;
+      const cb = (<f32>128 + (b - l) * <f32>(224.0 / 255.0 / 1.8556)) * k;
+      const cr = (<f32>128 + (r - l) * <f32>(224.0 / 255.0 / 1.5748)) * k;
+      store<u8>(q, <u8>(<i32>(yy + 0.5)));
+      store<u8>(q, <u8>(<i32>(cb + 0.5)), 1);
+      store<u8>(q, <u8>(<i32>(cr + 0.5)), 2);
+      store<u8>(q, <u8>a, 3);
+    }
+  }
+}
+
+/** The sprite's four channels as f32 lanes at `p`. */
+function texel(p: usize): v128 {
+  return f32x4.convert_i32x4_u(
+    i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))),
+  );
+}
+
+/**
+ * The span of i (as [lo, hi)) where a·i + b lies strictly inside (min, max); empty as lo ≥ hi.
+ * Written into SPAN_LO / SPAN_HI.
+ */
+let SPAN_LO: f64 = 0;
+let SPAN_HI: f64 = 0;
+function span(a: f64, b: f64, lo: f64, hi: f64): void {
+  if (abs(a) < 1e-12) {
+    if (b > lo && b < hi) {
+      SPAN_LO = -1e9;
+      SPAN_HI = 1e9;
+    } else {
+      SPAN_LO = 1;
+      SPAN_HI = 0;
+    }
+    return;
+  }
+  const p = (lo - b) / a;
+  const q = (hi - b) / a;
+  SPAN_LO = min(p, q);
+  SPAN_HI = max(p, q);
+}
+
+/** The span of columns of row j where the sprite has taps (both axes), into SPAN_LO / SPAN_HI. */
+function rowSpan(
+  j: f64,
+  ia: f64,
+  ib: f64,
+  ic: f64,
+  id: f64,
+  ie: f64,
+  jf: f64,
+  sw: f64,
+  sh: f64,
+): void {
+  span(ia, ic * j + ie, -1, sw);
+  const lo = SPAN_LO;
+  const hi = SPAN_HI;
+  span(ib, id * j + jf, -1, sh);
+  SPAN_LO = max(SPAN_LO, lo);
+  SPAN_HI = min(SPAN_HI, hi);
+}
+
+/**
+ * Draws a sprite (see spriteFromRgba; `sprite` is its padded top-left) into I420 planes of
+ * `width` × `height` (even), "source over" with `opacity` (0–1): bilinear taps at
+ * (sx, sy) = (ia·i + ic·j + ie, ib·i + id·j + jf) in sprite pixels for output pixel (i, j),
+ * Y per pixel, Cb and Cr per 2 × 2 block from the block's mean alpha and mean premultiplied
+ * colour (as the overlay's blend tables). `y` has `yStride`, `u` and `v` have `cStride`.
+ */
+export function drawSprite(
+  sprite: usize,
+  spriteWidth: i32,
+  spriteHeight: i32,
+  ia: f64,
+  ib: f64,
+  ic: f64,
+  id: f64,
+  ie: f64,
+  jf: f64,
+  opacity: f32,
+  y: usize,
+  yStride: i32,
+  u: usize,
+  v: usize,
+  cStride: i32,
+  width: i32,
+  height: i32,
+): void {
+  const stride = (spriteWidth + 2) << 2;
+  const sw = <f64>spriteWidth;
+  const sh = <f64>spriteHeight;
+  const gain = f32x4.splat(opacity);
+  const fa = <f32>ia;
+  const fb = <f32>ib;
+  const fc = <f32>ic;
+  const fd = <f32>id;
+  for (let j = 0; j < height; j += 2) {
+    // The columns either row of this pair touches the sprite in, widened to whole blocks.
+    rowSpan(<f64>j, ia, ib, ic, id, ie, jf, sw, sh);
+    let lo = SPAN_LO;
+    let hi = SPAN_HI;
+    rowSpan(<f64>(j + 1), ia, ib, ic, id, ie, jf, sw, sh);
+    if (SPAN_LO < SPAN_HI) {
+      lo = lo < hi ? min(lo, SPAN_LO) : SPAN_LO;
+      hi = max(hi, SPAN_HI);
+    }
+    if (!(lo < hi)) continue;
+    const i0 = <i32>max(0, (<i32>floor(lo)) & ~1);
+    const i1 = <i32>min(<f64>width, ceil(hi) + 1);
+    if (i0 >= i1) continue;
+    const cRow = <usize>((j >> 1) * cStride);
+    const row0 = y + <usize>(j * yStride);
+    const bx0 = ic * <f64>j + ie;
+    const by0 = id * <f64>j + jf;
+    for (let i = i0; i < i1; i += 2) {
+      const sx0 = <f32>(ia * <f64>i + bx0);
+      const sy0 = <f32>(ib * <f64>i + by0);
+      let sum = f32x4.splat(0);
+      for (let q = 0; q < 4; q++) {
+        const dx = q & 1;
+        const dy = q >> 1;
+        const sx = sx0 + (dx ? fa : 0) + (dy ? fc : 0);
+        const sy = sy0 + (dx ? fb : 0) + (dy ? fd : 0);
+        if (!(sx > -1 && sx < <f32>sw && sy > -1 && sy < <f32>sh)) continue;
+        const fx = floor(sx);
+        const fy = floor(sy);
+        const tx = f32x4.splat(sx - fx);
+        const ty = f32x4.splat(sy - fy);
+        const p = sprite + <usize>((<i32>fy + 1) * stride + ((<i32>fx + 1) << 2));
+        const t00 = texel(p);
+        const t01 = texel(p + 4);
+        const t10 = texel(p + <usize>stride);
+        const t11 = texel(p + <usize>stride + 4);
+        const top = f32x4.add(t00, f32x4.mul(f32x4.sub(t01, t00), tx));
+        const bottom = f32x4.add(t10, f32x4.mul(f32x4.sub(t11, t10), tx));
+        const s = f32x4.mul(f32x4.add(top, f32x4.mul(f32x4.sub(bottom, top), ty)), gain);
+        const a = f32x4.extract_lane(s, 3);
+        if (a <= 0) continue;
+        sum = f32x4.add(sum, s);
+        const at = row0 + <usize>(dy * yStride + i + dx);
+        const out = <f32>load<u8>(at) * (1 - a / 255) + f32x4.extract_lane(s, 0) + 0.5;
+        store<u8>(at, <u8>(<i32>min(out, <f32>255)));
+      }
+      const alpha = f32x4.extract_lane(sum, 3);
+      if (alpha > 0) {
+        const keep: f32 = <f32>1 - alpha / <f32>1020;
+        const c = cRow + <usize>(i >> 1);
+        const cu = <f32>load<u8>(u + c) * keep + f32x4.extract_lane(sum, 1) / <f32>4 + <f32>0.5;
+        const cv = <f32>load<u8>(v + c) * keep + f32x4.extract_lane(sum, 2) / <f32>4 + <f32>0.5;
+        store<u8>(u + c, <u8>(<i32>min(cu, <f32>255)));
+        store<u8>(v + c, <u8>(<i32>min(cv, <f32>255)));
+      }
+    }
+  }
+}
