@@ -465,11 +465,39 @@ export function spriteFromRgba(src: usize, width: i32, height: i32, dst: usize):
   }
 }
 
-/** The sprite's four channels as f32 lanes at `p`. */
-function texel(p: usize): v128 {
-  return f32x4.convert_i32x4_u(
-    i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))),
+/**
+ * The bilinear tap of a sprite at `p` (its texel at the tap's floor) with fractions `fx`, `fy`
+ * (Q15), times `gain` (Q15): a·Y, a·Cb, a·Cr, a in lanes 0–3 (i16x8).
+ */
+function sample(p: usize, stride: i32, fx: i32, fy: i32, gain: v128): v128 {
+  const top = i16x8.extend_low_i8x16_u(v128.load64_zero(p)); // left and right texels
+  const bottom = i16x8.extend_low_i8x16_u(v128.load64_zero(p + <usize>stride));
+  const column = i16x8.add(top, i16x8.q15mulr_sat_s(i16x8.sub(bottom, top), i16x8.splat(<i16>fy)));
+  const right = i8x16.shuffle(
+    column,
+    column,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
   );
+  const mixed = i16x8.add(
+    column,
+    i16x8.q15mulr_sat_s(i16x8.sub(right, column), i16x8.splat(<i16>fx)),
+  );
+  return i16x8.q15mulr_sat_s(mixed, gain);
 }
 
 /**
@@ -544,11 +572,15 @@ export function drawSprite(
   const stride = (spriteWidth + 2) << 2;
   const sw = <f64>spriteWidth;
   const sh = <f64>spriteHeight;
-  const gain = f32x4.splat(opacity);
-  const fa = <f32>ia;
-  const fb = <f32>ib;
-  const fc = <f32>ic;
-  const fd = <f32>id;
+  const gain = i16x8.splat(<i16>(<i32>(opacity * 32767 + 0.5)));
+  // Tap positions in 16.16 fixed point: one pixel right / down in the frame moves them this much.
+  const A = <i32>Math.round(ia * 65536);
+  const B = <i32>Math.round(ib * 65536);
+  const C = <i32>Math.round(ic * 65536);
+  const D = <i32>Math.round(id * 65536);
+  // Taps inside (-1, size) in sprite pixels: within the clear border.
+  const xLimit = <u32>((spriteWidth + 1) << 16);
+  const yLimit = <u32>((spriteHeight + 1) << 16);
   for (let j = 0; j < height; j += 2) {
     // The columns either row of this pair touches the sprite in, widened to whole blocks.
     rowSpan(<f64>j, ia, ib, ic, id, ie, jf, sw, sh);
@@ -560,50 +592,44 @@ export function drawSprite(
       hi = max(hi, SPAN_HI);
     }
     if (!(lo < hi)) continue;
-    const i0 = <i32>max(0, (<i32>floor(lo)) & ~1);
-    const i1 = <i32>min(<f64>width, ceil(hi) + 1);
+    const i0 = <i32>max(0, (<i32>floor(max(lo, -2))) & ~1);
+    const i1 = <i32>min(<f64>width, ceil(min(hi, 1e7)) + 1);
     if (i0 >= i1) continue;
     const cRow = <usize>((j >> 1) * cStride);
     const row0 = y + <usize>(j * yStride);
-    const bx0 = ic * <f64>j + ie;
-    const by0 = id * <f64>j + jf;
+    const bx0 = (ic * <f64>j + ie) * 65536 + 0.5;
+    const by0 = (id * <f64>j + jf) * 65536 + 0.5;
     for (let i = i0; i < i1; i += 2) {
-      const sx0 = <f32>(ia * <f64>i + bx0);
-      const sy0 = <f32>(ib * <f64>i + by0);
-      let sum = f32x4.splat(0);
+      const sx0 = <i32>floor(ia * 65536 * <f64>i + bx0);
+      const sy0 = <i32>floor(ib * 65536 * <f64>i + by0);
+      let sum = i16x8.splat(0);
       for (let q = 0; q < 4; q++) {
         const dx = q & 1;
         const dy = q >> 1;
-        const sx = sx0 + (dx ? fa : 0) + (dy ? fc : 0);
-        const sy = sy0 + (dx ? fb : 0) + (dy ? fd : 0);
-        if (!(sx > -1 && sx < <f32>sw && sy > -1 && sy < <f32>sh)) continue;
-        const fx = floor(sx);
-        const fy = floor(sy);
-        const tx = f32x4.splat(sx - fx);
-        const ty = f32x4.splat(sy - fy);
-        const p = sprite + <usize>((<i32>fy + 1) * stride + ((<i32>fx + 1) << 2));
-        const t00 = texel(p);
-        const t01 = texel(p + 4);
-        const t10 = texel(p + <usize>stride);
-        const t11 = texel(p + <usize>stride + 4);
-        const top = f32x4.add(t00, f32x4.mul(f32x4.sub(t01, t00), tx));
-        const bottom = f32x4.add(t10, f32x4.mul(f32x4.sub(t11, t10), tx));
-        const s = f32x4.mul(f32x4.add(top, f32x4.mul(f32x4.sub(bottom, top), ty)), gain);
-        const a = f32x4.extract_lane(s, 3);
-        if (a <= 0) continue;
-        sum = f32x4.add(sum, s);
+        const sx = sx0 + (dx ? A : 0) + (dy ? C : 0);
+        const sy = sy0 + (dx ? B : 0) + (dy ? D : 0);
+        if (<u32>(sx + 65536) >= xLimit || <u32>(sy + 65536) >= yLimit) continue;
+        const p = sprite + <usize>(((sy >> 16) + 1) * stride + (((sx >> 16) + 1) << 2));
+        const s = sample(p, stride, (sx & 0xffff) >> 1, (sy & 0xffff) >> 1, gain);
+        const a = <i32>i16x8.extract_lane_u(s, 3);
+        if (a == 0) continue;
+        sum = i16x8.add(sum, s);
         const at = row0 + <usize>(dy * yStride + i + dx);
-        const out = <f32>load<u8>(at) * (1 - a / 255) + f32x4.extract_lane(s, 0) + 0.5;
-        store<u8>(at, <u8>(<i32>min(out, <f32>255)));
+        // dst · (1 − a/255) + a·Y, the division by 255 rounded exactly.
+        const t = <i32>load<u8>(at) * a + 128;
+        const out = <i32>load<u8>(at) - ((t + (t >> 8)) >> 8) + <i32>i16x8.extract_lane_u(s, 0);
+        store<u8>(at, <u8>min(out, 255));
       }
-      const alpha = f32x4.extract_lane(sum, 3);
+      const alpha = <i32>i16x8.extract_lane_u(sum, 3);
       if (alpha > 0) {
-        const keep: f32 = <f32>1 - alpha / <f32>1020;
         const c = cRow + <usize>(i >> 1);
-        const cu = <f32>load<u8>(u + c) * keep + f32x4.extract_lane(sum, 1) / <f32>4 + <f32>0.5;
-        const cv = <f32>load<u8>(v + c) * keep + f32x4.extract_lane(sum, 2) / <f32>4 + <f32>0.5;
-        store<u8>(u + c, <u8>(<i32>min(cu, <f32>255)));
-        store<u8>(v + c, <u8>(<i32>min(cv, <f32>255)));
+        const cu = <i32>load<u8>(u + c);
+        const cv = <i32>load<u8>(v + c);
+        // C · (1 − mean alpha) + mean a·C.
+        const ou = cu - (cu * alpha + 510) / 1020 + ((<i32>i16x8.extract_lane_u(sum, 1) + 2) >> 2);
+        const ov = cv - (cv * alpha + 510) / 1020 + ((<i32>i16x8.extract_lane_u(sum, 2) + 2) >> 2);
+        store<u8>(u + c, <u8>min(max(ou, 0), 255));
+        store<u8>(v + c, <u8>min(max(ov, 0), 255));
       }
     }
   }
