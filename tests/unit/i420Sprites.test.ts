@@ -120,6 +120,8 @@ describe('I420Sprites (the sprite kernels)', () => {
     { name: 'turned, scaled up, half transparent', rotation: 30, scale: 1.4, opacity: 0.5 },
     { name: 'turned back, scaled down, faded', rotation: -115, scale: 0.7, opacity: 0.8 },
     { name: 'at rest, opaque', rotation: 0, scale: 1, opacity: 1 },
+    { name: 'upright, scaled up, faded (as Pop)', rotation: 0, scale: 1.7, opacity: 0.6 },
+    { name: 'upright, scaled down (as Pulse)', rotation: 0, scale: 0.55, opacity: 1 },
   ];
   for (const c of cases) {
     it(`draws a sprite ${c.name} within 2 levels of the canvas path's reference`, () => {

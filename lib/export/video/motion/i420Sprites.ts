@@ -27,6 +27,7 @@ interface SpriteKernels {
     cStride: number,
     width: number,
     height: number,
+    scratch: number,
   ): void;
 }
 
@@ -77,6 +78,8 @@ export class I420Sprites {
   private size: number;
   private readonly slots = new Map<number, Slot>();
   private staging = { at: 0, bytes: 0 };
+  /** drawSprite's two rows of a sprite (offset, bytes). */
+  private rows = { at: 0, bytes: 0 };
 
   /** Null when `kernels` has no sprite kernels (an older yuv.wasm). */
   static from(kernels: YuvKernels | null): I420Sprites | null {
@@ -144,6 +147,8 @@ export class I420Sprites {
     const s = this.slots.get(slot);
     const inverse = spriteSampling(m, rect, ox, oy);
     if (!s || !inverse) return;
+    const rowBytes = 16 * (rect.w + 2) + 96;
+    if (this.rows.bytes < rowBytes) this.rows = { at: this.take(rowBytes), bytes: rowBytes };
     this.k.drawSprite(
       s.at,
       rect.w,
@@ -157,6 +162,7 @@ export class I420Sprites {
       p.stride / 2,
       width,
       height,
+      this.rows.at,
     );
   }
 }

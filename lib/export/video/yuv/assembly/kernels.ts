@@ -466,41 +466,6 @@ export function spriteFromRgba(src: usize, width: i32, height: i32, dst: usize):
 }
 
 /**
- * The bilinear tap of a sprite at `p` (its texel at the tap's floor) with fractions `fx`, `fy`
- * (Q15), times `gain` (Q15): a·Y, a·Cb, a·Cr, a in lanes 0–3 (i16x8).
- */
-function sample(p: usize, stride: i32, fx: i32, fy: i32, gain: v128): v128 {
-  const top = i16x8.extend_low_i8x16_u(v128.load64_zero(p)); // left and right texels
-  const bottom = i16x8.extend_low_i8x16_u(v128.load64_zero(p + <usize>stride));
-  const column = i16x8.add(top, i16x8.q15mulr_sat_s(i16x8.sub(bottom, top), i16x8.splat(<i16>fy)));
-  const right = i8x16.shuffle(
-    column,
-    column,
-    8,
-    9,
-    10,
-    11,
-    12,
-    13,
-    14,
-    15,
-    8,
-    9,
-    10,
-    11,
-    12,
-    13,
-    14,
-    15,
-  );
-  const mixed = i16x8.add(
-    column,
-    i16x8.q15mulr_sat_s(i16x8.sub(right, column), i16x8.splat(<i16>fx)),
-  );
-  return i16x8.q15mulr_sat_s(mixed, gain);
-}
-
-/**
  * The span of i (as [lo, hi)) where a·i + b lies strictly inside (min, max); empty as lo ≥ hi.
  * Written into SPAN_LO / SPAN_HI.
  */
@@ -543,12 +508,55 @@ function rowSpan(
   SPAN_HI = min(SPAN_HI, hi);
 }
 
+/** Y at `at` ← Y · (1 − a/255) + a·Y of the tap `s`, the division by 255 rounded exactly. */
+function putLuma(at: usize, s: v128, a: i32): void {
+  const d = <i32>load<u8>(at);
+  const t = d * a + 128;
+  store<u8>(at, <u8>min(d - ((t + (t >> 8)) >> 8) + <i32>i16x8.extract_lane_u(s, 0), 255));
+}
+
+/** Cb or Cr at `at` ← C · (1 − mean alpha) + mean a·C of a block (sums of 4 taps). */
+function putChroma(at: usize, sum: i32, alpha: i32): void {
+  const c = <i32>load<u8>(at);
+  store<u8>(at, <u8>min(max(c - (c * alpha + 510) / 1020 + ((sum + 2) >> 2), 0), 255));
+}
+
+/**
+ * One row of a sprite taken between rows at 16.16 position `sy` (vertical lerp), all its
+ * (padded) texels as i16 × 4 at `dst`; false when the row is outside the sprite.
+ */
+function spriteRow(sprite: usize, stride: i32, sy: i32, yLimit: u32, dst: usize): bool {
+  if (<u32>(sy + 65536) >= yLimit) return false;
+  const a = sprite + <usize>(((sy >> 16) + 1) * stride);
+  const b = a + <usize>stride;
+  const fy = i16x8.splat(<i16>((sy & 0xffff) >> 1));
+  for (let x = 0; x < stride; x += 16) {
+    const o = <usize>x;
+    const ra = v128.load(a + o);
+    const rb = v128.load(b + o);
+    const lo = i16x8.extend_low_i8x16_u(ra);
+    const hi = i16x8.extend_high_i8x16_u(ra);
+    v128.store(
+      dst + (o << 1),
+      i16x8.add(lo, i16x8.q15mulr_sat_s(i16x8.sub(i16x8.extend_low_i8x16_u(rb), lo), fy)),
+    );
+    v128.store(
+      dst + (o << 1),
+      i16x8.add(hi, i16x8.q15mulr_sat_s(i16x8.sub(i16x8.extend_high_i8x16_u(rb), hi), fy)),
+      16,
+    );
+  }
+  return true;
+}
+
 /**
  * Draws a sprite (see spriteFromRgba; `sprite` is its padded top-left) into I420 planes of
  * `width` × `height` (even), "source over" with `opacity` (0–1): bilinear taps at
  * (sx, sy) = (ia·i + ic·j + ie, ib·i + id·j + jf) in sprite pixels for output pixel (i, j),
  * Y per pixel, Cb and Cr per 2 × 2 block from the block's mean alpha and mean premultiplied
  * colour (as the overlay's blend tables). `y` has `yStride`, `u` and `v` have `cStride`.
+ * `scratch` has room for 2 × 8 × (spriteWidth + 2) + 64 bytes (two rows of a sprite that is
+ * not turned, taken once per row).
  */
 export function drawSprite(
   sprite: usize,
@@ -568,6 +576,7 @@ export function drawSprite(
   cStride: i32,
   width: i32,
   height: i32,
+  scratch: usize,
 ): void {
   const stride = (spriteWidth + 2) << 2;
   const sw = <f64>spriteWidth;
@@ -578,6 +587,10 @@ export function drawSprite(
   const B = <i32>Math.round(ib * 65536);
   const C = <i32>Math.round(ic * 65536);
   const D = <i32>Math.round(id * 65536);
+  // Not turned: each output row reads one row of the sprite, lerped once (spriteRow).
+  const upright = B == 0 && C == 0;
+  const t0 = scratch;
+  const t1 = scratch + <usize>(stride << 1) + 32;
   // Taps inside (-1, size) in sprite pixels: within the clear border.
   const xLimit = <u32>((spriteWidth + 1) << 16);
   const yLimit = <u32>((spriteHeight + 1) << 16);
@@ -599,6 +612,13 @@ export function drawSprite(
     const row0 = y + <usize>(j * yStride);
     const bx0 = (ic * <f64>j + ie) * 65536 + 0.5;
     const by0 = (id * <f64>j + jf) * 65536 + 0.5;
+    let has0 = true;
+    let has1 = true;
+    if (upright) {
+      const sy = <i32>floor(by0);
+      has0 = spriteRow(sprite, stride, sy, yLimit, t0);
+      has1 = spriteRow(sprite, stride, sy + D, yLimit, t1);
+    }
     for (let i = i0; i < i1; i += 2) {
       const sx0 = <i32>floor(ia * 65536 * <f64>i + bx0);
       const sy0 = <i32>floor(ib * 65536 * <f64>i + by0);
@@ -607,29 +627,55 @@ export function drawSprite(
         const dx = q & 1;
         const dy = q >> 1;
         const sx = sx0 + (dx ? A : 0) + (dy ? C : 0);
-        const sy = sy0 + (dx ? B : 0) + (dy ? D : 0);
-        if (<u32>(sx + 65536) >= xLimit || <u32>(sy + 65536) >= yLimit) continue;
-        const p = sprite + <usize>(((sy >> 16) + 1) * stride + (((sx >> 16) + 1) << 2));
-        const s = sample(p, stride, (sx & 0xffff) >> 1, (sy & 0xffff) >> 1, gain);
+        if (<u32>(sx + 65536) >= xLimit) continue;
+        const fx = i16x8.splat(<i16>((sx & 0xffff) >> 1));
+        let column: v128;
+        if (upright) {
+          if (!(dy ? has1 : has0)) continue;
+          column = v128.load((dy ? t1 : t0) + <usize>(((sx >> 16) + 1) << 3));
+        } else {
+          const sy = sy0 + (dx ? B : 0) + (dy ? D : 0);
+          if (<u32>(sy + 65536) >= yLimit) continue;
+          const p = sprite + <usize>(((sy >> 16) + 1) * stride + (((sx >> 16) + 1) << 2));
+          const top = i16x8.extend_low_i8x16_u(v128.load64_zero(p)); // left and right texels
+          const bottom = i16x8.extend_low_i8x16_u(v128.load64_zero(p + <usize>stride));
+          const fy = i16x8.splat(<i16>((sy & 0xffff) >> 1));
+          column = i16x8.add(top, i16x8.q15mulr_sat_s(i16x8.sub(bottom, top), fy));
+        }
+        const right = i8x16.shuffle(
+          column,
+          column,
+          8,
+          9,
+          10,
+          11,
+          12,
+          13,
+          14,
+          15,
+          8,
+          9,
+          10,
+          11,
+          12,
+          13,
+          14,
+          15,
+        );
+        const s = i16x8.q15mulr_sat_s(
+          i16x8.add(column, i16x8.q15mulr_sat_s(i16x8.sub(right, column), fx)),
+          gain,
+        );
         const a = <i32>i16x8.extract_lane_u(s, 3);
         if (a == 0) continue;
         sum = i16x8.add(sum, s);
-        const at = row0 + <usize>(dy * yStride + i + dx);
-        // dst · (1 − a/255) + a·Y, the division by 255 rounded exactly.
-        const t = <i32>load<u8>(at) * a + 128;
-        const out = <i32>load<u8>(at) - ((t + (t >> 8)) >> 8) + <i32>i16x8.extract_lane_u(s, 0);
-        store<u8>(at, <u8>min(out, 255));
+        putLuma(row0 + <usize>(dy * yStride + i + dx), s, a);
       }
       const alpha = <i32>i16x8.extract_lane_u(sum, 3);
       if (alpha > 0) {
         const c = cRow + <usize>(i >> 1);
-        const cu = <i32>load<u8>(u + c);
-        const cv = <i32>load<u8>(v + c);
-        // C · (1 − mean alpha) + mean a·C.
-        const ou = cu - (cu * alpha + 510) / 1020 + ((<i32>i16x8.extract_lane_u(sum, 1) + 2) >> 2);
-        const ov = cv - (cv * alpha + 510) / 1020 + ((<i32>i16x8.extract_lane_u(sum, 2) + 2) >> 2);
-        store<u8>(u + c, <u8>min(max(ou, 0), 255));
-        store<u8>(v + c, <u8>min(max(ov, 0), 255));
+        putChroma(u + c, <i32>i16x8.extract_lane_u(sum, 1), alpha);
+        putChroma(v + c, <i32>i16x8.extract_lane_u(sum, 2), alpha);
       }
     }
   }
