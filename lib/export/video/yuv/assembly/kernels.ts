@@ -508,6 +508,9 @@ function rowSpan(
   SPAN_HI = min(SPAN_HI, hi);
 }
 
+/** The alpha lanes of two taps (i16x8). */
+const ALPHAS: v128 = i16x8(0, 0, 0, -1, 0, 0, 0, -1);
+
 /** Y at `at` ← Y · (1 − a/255) + a·Y of the tap `s`, the division by 255 rounded exactly. */
 function putLuma(at: usize, s: v128, a: i32): void {
   const d = <i32>load<u8>(at);
@@ -642,6 +645,8 @@ export function drawSprite(
           const fy = i16x8.splat(<i16>((sy & 0xffff) >> 1));
           column = i16x8.add(top, i16x8.q15mulr_sat_s(i16x8.sub(bottom, top), fy));
         }
+        // Both taps clear (most of a text's box): nothing to draw.
+        if (!v128.any_true(v128.and(column, ALPHAS))) continue;
         const right = i8x16.shuffle(
           column,
           column,
