@@ -1,12 +1,14 @@
-import { addText, expect, openEditor, test } from './fixtures';
+import { addSquare, addText, expect, openEditor, test } from './fixtures';
 import { frameDifference } from './frames';
-import { frameAt, hasFfmpeg, makeVideo, probe } from './video';
+import { frameAt, hasFfmpeg, makeVideo, patchRgb, probe } from './video';
 
 test.skip(() => !hasFfmpeg(), 'needs ffmpeg and ffprobe (apt-get install ffmpeg)');
 test.skip(({ isMobile }) => isMobile, 'video export runs in the desktop profile');
 
 /** The sticker's box, where it lands above the text (story pixels, generous for the pulse). */
 const STICKER = { x0: 360, x1: 720, y0: 470, y1: 830 };
+/** The middle of the square shape where the editor adds it (story pixels). */
+const SQUARE_Y = 1310;
 
 test('a video card with a pulsing sticker exports an MP4 whose sticker box changes and nothing else', async ({
   page,
@@ -42,6 +44,10 @@ test('a video card with a pulsing sticker exports an MP4 whose sticker box chang
   await expect(animation).toBeEnabled();
   await animation.selectOption({ label: 'Pulse' });
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  // A still green square above the sticker in story order, away from its box: drawn every frame
+  // by the worker with the moving layers (it was once drawn only where a moving box reached).
+  await addSquare(page);
+  await expect(animation).toHaveValue('none');
 
   // The compatible engine, asked for, hands the moving card to the fast engine and says so.
   await page.getByRole('button', { name: 'Export' }).click();
@@ -70,4 +76,9 @@ test('a video card with a pulsing sticker exports an MP4 whose sticker box chang
   expect(pulse.outside).toBeLessThan(1);
   const period = await frameDifference(page, rest, again, STICKER);
   expect(period.inside).toBeLessThan(1.5);
+  for (const frame of [rest, swollen]) {
+    const [r, g, b] = patchRgb(frame, [0.5, SQUARE_Y / 1920], '', 0);
+    expect(g, `square's green (${r},${g},${b})`).toBeGreaterThan(r! + 60);
+    expect(g).toBeGreaterThan(b! + 60);
+  }
 });

@@ -113,7 +113,12 @@ async function prepareFrames(job: VideoJob): Promise<FrameTools> {
     ? await Promise.all([instantiateKernels(code), instantiateKernels(code)])
     : [null, null];
   const painter = job.motion?.length
-    ? new MotionPainter(job.motion, OUTPUT_WIDTH, OUTPUT_HEIGHT)
+    ? new MotionPainter(
+        job.motion,
+        OUTPUT_WIDTH,
+        OUTPUT_HEIGHT,
+        code ? await instantiateKernels(code) : null, // a third instance: the sprites' own memory
+      )
     : null;
   const toI420 = converterKernels
     ? new RgbaToI420(converterKernels, OUTPUT_WIDTH, OUTPUT_HEIGHT)

@@ -1,9 +1,12 @@
 // The frames of a motion card: the still picture converted to I420 once, and per frame only the
-// boxes the moving layers cover drawn again (still part + layer pictures on a 2D canvas), read
-// back and converted — so a frame costs about its moving pixels, not the whole 1080 × 1920.
+// boxes the moving layers cover made again — the part under the first moving layer copied from
+// its own I420 picture, then each layer's sprite drawn into the I420 frame by the YUV kernels
+// (i420Sprites.ts) — so a frame costs about its moving pixels, not the whole 1080 × 1920.
+// Without the kernels (no WASM SIMD) the whole frame is drawn on a 2D canvas instead.
 import { motionAt, normalizeAnimation, REST, type MotionState } from '../../../motion';
 import type { YuvKernels } from '../yuv/compositor';
 import type { Box } from '../yuv/overlay';
+import { I420Sprites, type Planes } from './i420Sprites';
 import {
   boxesMeet,
   coveredBox,
@@ -41,21 +44,30 @@ function place(layer: ComposedLayer, t: number, width: number, height: number): 
   return box && { sprite, matrix, opacity: state.opacity, box };
 }
 
+/** The straight-alpha RGBA of a sprite's picture. */
+function spritePixels(sprite: Sprite): Uint8ClampedArray {
+  const ctx = sprite.image.getContext('2d', { willReadFrequently: true })!;
+  return ctx.getImageData(0, 0, sprite.w, sprite.h).data;
+}
+
 /** Composes the frames of one card; see the file comment. */
 export class MotionComposer {
   readonly width: number;
   readonly height: number;
-  /** The whole still frame (every layer that never moves) as I420, and the frame being made. */
-  private readonly still: Uint8Array | null = null;
-  readonly frame: Uint8Array | null = null;
-  /** Where boxes are drawn; without kernels, the whole frame is drawn here (see `compose`). */
+  /** The sprites and frames in the kernels' memory; null on the canvas path. */
+  private readonly sprites: I420Sprites | null;
+  /** Offsets in the kernels' memory of: the whole still frame (every layer that never moves), the
+   * card with only the layers under the first moving one, and the frame being made (I420 each). */
+  private readonly at = { still: 0, under: 0, frame: 0 };
+  private view: Uint8Array | null = null;
+  /** Without kernels, the whole frame is drawn here (see `compose`). */
   readonly scratch = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
   /**
-   * Where compose's time went, ms: putting last frame's boxes back, placing the layers, drawing
-   * the boxes, reading them back, converting to I420.
+   * Where compose's time went, ms: putting last frame's boxes back, placing the layers, keeping
+   * changed sprites in the kernels' memory, drawing the boxes.
    */
-  readonly spent = { restoreMs: 0, placeMs: 0, drawMs: 0, readMs: 0, convertMs: 0 };
+  readonly spent = { restoreMs: 0, placeMs: 0, uploadMs: 0, drawMs: 0 };
   /** The boxes drawn over the still frame in `frame` now. */
   private drawn: Box[] = [];
   /** Where each layer was drawn in the last frame made (undefined before the first). */
@@ -68,9 +80,9 @@ export class MotionComposer {
    * still layer; `layers` are the first moving layer and all above it, in order.
    */
   constructor(
-    private readonly kernels: YuvKernels | null,
+    kernels: YuvKernels | null,
     private readonly under: HTMLCanvasElement,
-    private readonly whole: HTMLCanvasElement,
+    whole: HTMLCanvasElement,
     private readonly layers: readonly ComposedLayer[],
   ) {
     this.width = whole.width;
@@ -78,16 +90,34 @@ export class MotionComposer {
     const { width: w, height: h } = this;
     this.scratch.width = w;
     this.scratch.height = h;
-    this.ctx = this.scratch.getContext('2d', { willReadFrequently: !!kernels })!;
-    if (!kernels) return;
-    const need = w * h * 4 + (w * h * 3) / 2;
-    const pages = Math.ceil(need / 65536) - kernels.memory.buffer.byteLength / 65536;
-    if (pages > 0) kernels.memory.grow(pages);
-    this.frame = new Uint8Array((w * h * 3) / 2);
-    const wholeCtx = whole.getContext('2d', { willReadFrequently: true })!;
-    this.convert(wholeCtx.getImageData(0, 0, w, h).data, { x: 0, y: 0, w, h });
-    this.still = this.frame.slice();
-    this.drawn = [];
+    this.ctx = this.scratch.getContext('2d')!;
+    this.sprites = I420Sprites.from(kernels);
+    if (!this.sprites || !kernels) return;
+    const size = (w * h * 3) / 2;
+    const rgba = this.sprites.take(w * h * 4);
+    this.at.still = this.sprites.take(size);
+    this.at.under = this.sprites.take(size);
+    this.at.frame = this.sprites.take(size);
+    for (const [canvas, to] of [
+      [whole, this.at.still],
+      [under, this.at.under],
+    ] as const) {
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      this.sprites.bytes().set(ctx.getImageData(0, 0, w, h).data, rgba);
+      kernels.rgbaToI420(rgba, w, h, to, to + w * h, to + (w * h * 5) / 4);
+    }
+    const bytes = this.sprites.bytes();
+    bytes.copyWithin(this.at.frame, this.at.still, this.at.still + size);
+  }
+
+  /** The frame made last, as I420 (null on the canvas path: see `scratch`). */
+  get frame(): Uint8Array | null {
+    if (!this.sprites) return null;
+    const buffer = this.sprites.bytes().buffer;
+    if (this.view?.buffer !== buffer) {
+      this.view = new Uint8Array(buffer, this.at.frame, (this.width * this.height * 3) / 2);
+    }
+    return this.view;
   }
 
   /**
@@ -105,89 +135,81 @@ export class MotionComposer {
       this.spent.placeMs += performance.now() - started;
       return 0;
     }
+    if (!this.sprites) {
+      this.drawCanvas(placed);
+      this.spent.drawMs += performance.now() - started;
+      return this.width * this.height;
+    }
     const placedAt = performance.now();
     // Only the boxes drawn last frame differ from the still frame: put those back.
-    if (this.still) for (const box of this.drawn) this.copyBox(this.still, this.frame!, box);
-    else this.ctx.drawImage(this.whole, 0, 0);
+    for (const box of this.drawn) this.copyBox(this.at.still, this.at.frame, box);
     const restored = performance.now();
     const boxes = mergeBoxes(
       placed.filter((p, i): p is Placed => !!p && this.layers[i]!.moves).map((p) => p.box),
     );
-    this.spent.placeMs += placedAt - started + performance.now() - restored;
-    this.spent.restoreMs += restored - placedAt;
     this.drawn = boxes;
+    // Each layer drawn in some box has its sprite's pixels in the kernels' memory.
+    placed.forEach((p, i) => {
+      if (p && boxes.some((box) => boxesMeet(p.box, box))) {
+        this.sprites!.hold(i, p.sprite, p.sprite, () => spritePixels(p.sprite));
+      }
+    });
+    const uploaded = performance.now();
+    this.spent.placeMs += placedAt - started;
+    this.spent.restoreMs += restored - placedAt;
+    this.spent.uploadMs += uploaded - restored;
     let pixels = 0;
-    const ctx = this.ctx;
+    const { width: W, height: H } = this;
     for (const box of boxes) {
-      const t0 = performance.now();
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(box.x, box.y, box.w, box.h);
-      ctx.clip();
-      ctx.drawImage(this.under, box.x, box.y, box.w, box.h, box.x, box.y, box.w, box.h);
-      for (const p of placed) {
-        if (!p || !boxesMeet(p.box, box)) continue;
-        ctx.setTransform(...p.matrix);
-        ctx.globalAlpha = p.opacity;
-        ctx.drawImage(p.sprite.image, p.sprite.x, p.sprite.y);
-      }
-      ctx.restore();
-      if (!this.kernels) {
-        this.spent.drawMs += performance.now() - t0;
-        continue;
-      }
-      const t1 = performance.now();
-      const rgba = ctx.getImageData(box.x, box.y, box.w, box.h).data;
-      const t2 = performance.now();
-      this.convert(rgba, box);
-      const t3 = performance.now();
-      this.spent.drawMs += t1 - t0;
-      this.spent.readMs += t2 - t1;
-      this.spent.convertMs += t3 - t2;
+      // The part under the moving layers, then every layer from the first moving one up.
+      this.copyBox(this.at.under, this.at.frame, box);
+      const planes: Planes = {
+        y: this.at.frame + box.y * W + box.x,
+        u: this.at.frame + W * H + (box.y / 2) * (W / 2) + box.x / 2,
+        v: this.at.frame + (W * H * 5) / 4 + (box.y / 2) * (W / 2) + box.x / 2,
+        stride: W,
+      };
+      placed.forEach((p, i) => {
+        if (!p || !boxesMeet(p.box, box)) return;
+        this.sprites!.draw(i, p.sprite, p.matrix, p.opacity, planes, box.x, box.y, box.w, box.h);
+      });
       pixels += box.w * box.h;
     }
+    this.spent.drawMs += performance.now() - uploaded;
     return pixels;
   }
 
-  /** Copies an even-aligned box of one I420 frame into another. */
-  private copyBox(from: Uint8Array, to: Uint8Array, box: Box): void {
+  /** The whole frame on `scratch`: the still part under the moving layers, then the layers. */
+  private drawCanvas(placed: readonly (Placed | null)[]): void {
+    const ctx = this.ctx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.drawImage(this.under, 0, 0);
+    for (const p of placed) {
+      if (!p) continue;
+      ctx.setTransform(...p.matrix);
+      ctx.globalAlpha = p.opacity;
+      ctx.drawImage(p.sprite.image, p.sprite.x, p.sprite.y);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+  }
+
+  /** Copies an even-aligned box of one I420 frame into another, both in the kernels' memory. */
+  private copyBox(from: number, to: number, box: Box): void {
+    const bytes = this.sprites!.bytes();
     const W = this.width;
     const H = this.height;
     for (let r = box.y; r < box.y + box.h; r++) {
-      to.set(from.subarray(r * W + box.x, r * W + box.x + box.w), r * W + box.x);
+      const at = r * W + box.x;
+      bytes.copyWithin(to + at, from + at, from + at + box.w);
     }
     const cw = W / 2;
-    for (const base of [W * H, W * H + (W * H) / 4]) {
+    for (const base of [W * H, (W * H * 5) / 4]) {
       for (let r = box.y / 2; r < (box.y + box.h) / 2; r++) {
         const at = base + r * cw + box.x / 2;
-        to.set(from.subarray(at, at + box.w / 2), at);
+        bytes.copyWithin(to + at, from + at, from + at + box.w / 2);
       }
-    }
-  }
-
-  /** RGBA of `box` (even-aligned) into the frame's I420 planes at that box. */
-  private convert(rgba: Uint8ClampedArray, box: Box): void {
-    const { w, h } = box;
-    const k = this.kernels!;
-    const y = w * h * 4;
-    const u = y + w * h;
-    const v = u + (w * h) / 4;
-    const mem = new Uint8Array(k.memory.buffer);
-    mem.set(rgba, 0);
-    k.rgbaToI420(0, w, h, y, u, v);
-    const W = this.width;
-    const H = this.height;
-    const frame = this.frame!;
-    for (let r = 0; r < h; r++) {
-      frame.set(mem.subarray(y + r * w, y + r * w + w), (box.y + r) * W + box.x);
-    }
-    const cw = w / 2;
-    const uBase = W * H;
-    const vBase = uBase + (W * H) / 4;
-    for (let r = 0; r < h / 2; r++) {
-      const at = (box.y / 2 + r) * (W / 2) + box.x / 2;
-      frame.set(mem.subarray(u + r * cw, u + r * cw + cw), uBase + at);
-      frame.set(mem.subarray(v + r * cw, v + r * cw + cw), vBase + at);
     }
   }
 }

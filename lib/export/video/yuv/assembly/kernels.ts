@@ -422,3 +422,266 @@ export function toneMap10(
     }
   }
 }
+
+// Moving layers (sprites) drawn straight into I420. A sprite is kept as premultiplied BT.709
+// limited-range Y'CbCr + alpha, 4 bytes a pixel (a·Y, a·Cb, a·Cr, a), with a transparent
+// border of one pixel, so bilinear taps just outside it read nothing: the conversion is linear,
+// so sampling these equals converting the sampled premultiplied RGBA.
+
+/**
+ * Straight-alpha sRGB RGBA (as getImageData gives it) of `width` × `height` into a sprite at
+ * `dst`: (width + 2) × (height + 2) pixels of premultiplied a·Y, a·Cb, a·Cr, a, border clear.
+ */
+export function spriteFromRgba(src: usize, width: i32, height: i32, dst: usize): void {
+  const stride = (width + 2) << 2;
+  memory.fill(dst, 0, <usize>stride);
+  memory.fill(dst + <usize>((height + 1) * stride), 0, <usize>stride);
+  for (let j = 0; j < height; j++) {
+    const s = src + <usize>(j * (width << 2));
+    const d = dst + <usize>((j + 1) * stride);
+    store<u32>(d, 0);
+    store<u32>(d + <usize>((width + 1) << 2), 0);
+    for (let i = 0; i < width; i++) {
+      const p = s + ((<usize>i) << 2);
+      const a = <f32>load<u8>(p, 3);
+      const q = d + ((<usize>(i + 1)) << 2);
+      if (a == 0) {
+        store<u32>(q, 0);
+        continue;
+      }
+      const r = <f32>load<u8>(p);
+      const g = <f32>load<u8>(p, 1);
+      const b = <f32>load<u8>(p, 2);
+      const l = <f32>0.2126 * r + <f32>0.7152 * g + <f32>0.0722 * b;
+      const k = a / 255;
+      const yy = (<f32>16 + l * <f32>(219.0 / 255.0)) * k;
+      const cb = (<f32>128 + (b - l) * <f32>(224.0 / 255.0 / 1.8556)) * k;
+      const cr = (<f32>128 + (r - l) * <f32>(224.0 / 255.0 / 1.5748)) * k;
+      store<u8>(q, <u8>(<i32>(yy + 0.5)));
+      store<u8>(q, <u8>(<i32>(cb + 0.5)), 1);
+      store<u8>(q, <u8>(<i32>(cr + 0.5)), 2);
+      store<u8>(q, <u8>a, 3);
+    }
+  }
+}
+
+/**
+ * The span of i (as [lo, hi)) where a·i + b lies strictly inside (min, max); empty as lo ≥ hi.
+ * Written into SPAN_LO / SPAN_HI.
+ */
+let SPAN_LO: f64 = 0;
+let SPAN_HI: f64 = 0;
+function span(a: f64, b: f64, lo: f64, hi: f64): void {
+  if (abs(a) < 1e-12) {
+    if (b > lo && b < hi) {
+      SPAN_LO = -1e9;
+      SPAN_HI = 1e9;
+    } else {
+      SPAN_LO = 1;
+      SPAN_HI = 0;
+    }
+    return;
+  }
+  const p = (lo - b) / a;
+  const q = (hi - b) / a;
+  SPAN_LO = min(p, q);
+  SPAN_HI = max(p, q);
+}
+
+/** The span of columns of row j where the sprite has taps (both axes), into SPAN_LO / SPAN_HI. */
+function rowSpan(
+  j: f64,
+  ia: f64,
+  ib: f64,
+  ic: f64,
+  id: f64,
+  ie: f64,
+  jf: f64,
+  sw: f64,
+  sh: f64,
+): void {
+  span(ia, ic * j + ie, -1, sw);
+  const lo = SPAN_LO;
+  const hi = SPAN_HI;
+  span(ib, id * j + jf, -1, sh);
+  SPAN_LO = max(SPAN_LO, lo);
+  SPAN_HI = min(SPAN_HI, hi);
+}
+
+/** The alpha lanes of two taps (i16x8). */
+const ALPHAS: v128 = i16x8(0, 0, 0, -1, 0, 0, 0, -1);
+
+/** Y at `at` ← Y · (1 − a/255) + a·Y of the tap `s`, the division by 255 rounded exactly. */
+function putLuma(at: usize, s: v128, a: i32): void {
+  const d = <i32>load<u8>(at);
+  const t = d * a + 128;
+  store<u8>(at, <u8>min(d - ((t + (t >> 8)) >> 8) + <i32>i16x8.extract_lane_u(s, 0), 255));
+}
+
+/** Cb or Cr at `at` ← C · (1 − mean alpha) + mean a·C of a block (sums of 4 taps). */
+function putChroma(at: usize, sum: i32, alpha: i32): void {
+  const c = <i32>load<u8>(at);
+  store<u8>(at, <u8>min(max(c - (c * alpha + 510) / 1020 + ((sum + 2) >> 2), 0), 255));
+}
+
+/**
+ * One row of a sprite taken between rows at 16.16 position `sy` (vertical lerp), all its
+ * (padded) texels as i16 × 4 at `dst`; false when the row is outside the sprite.
+ */
+function spriteRow(sprite: usize, stride: i32, sy: i32, yLimit: u32, dst: usize): bool {
+  if (<u32>(sy + 65536) >= yLimit) return false;
+  const a = sprite + <usize>(((sy >> 16) + 1) * stride);
+  const b = a + <usize>stride;
+  const fy = i16x8.splat(<i16>((sy & 0xffff) >> 1));
+  for (let x = 0; x < stride; x += 16) {
+    const o = <usize>x;
+    const ra = v128.load(a + o);
+    const rb = v128.load(b + o);
+    const lo = i16x8.extend_low_i8x16_u(ra);
+    const hi = i16x8.extend_high_i8x16_u(ra);
+    v128.store(
+      dst + (o << 1),
+      i16x8.add(lo, i16x8.q15mulr_sat_s(i16x8.sub(i16x8.extend_low_i8x16_u(rb), lo), fy)),
+    );
+    v128.store(
+      dst + (o << 1),
+      i16x8.add(hi, i16x8.q15mulr_sat_s(i16x8.sub(i16x8.extend_high_i8x16_u(rb), hi), fy)),
+      16,
+    );
+  }
+  return true;
+}
+
+/**
+ * Draws a sprite (see spriteFromRgba; `sprite` is its padded top-left) into I420 planes of
+ * `width` × `height` (even), "source over" with `opacity` (0–1): bilinear taps at
+ * (sx, sy) = (ia·i + ic·j + ie, ib·i + id·j + jf) in sprite pixels for output pixel (i, j),
+ * Y per pixel, Cb and Cr per 2 × 2 block from the block's mean alpha and mean premultiplied
+ * colour (as the overlay's blend tables). `y` has `yStride`, `u` and `v` have `cStride`.
+ * `scratch` has room for 2 × 8 × (spriteWidth + 2) + 64 bytes (two rows of a sprite that is
+ * not turned, taken once per row).
+ */
+export function drawSprite(
+  sprite: usize,
+  spriteWidth: i32,
+  spriteHeight: i32,
+  ia: f64,
+  ib: f64,
+  ic: f64,
+  id: f64,
+  ie: f64,
+  jf: f64,
+  opacity: f32,
+  y: usize,
+  yStride: i32,
+  u: usize,
+  v: usize,
+  cStride: i32,
+  width: i32,
+  height: i32,
+  scratch: usize,
+): void {
+  const stride = (spriteWidth + 2) << 2;
+  const sw = <f64>spriteWidth;
+  const sh = <f64>spriteHeight;
+  const gain = i16x8.splat(<i16>(<i32>(opacity * 32767 + 0.5)));
+  // Tap positions in 16.16 fixed point: one pixel right / down in the frame moves them this much.
+  const A = <i32>Math.round(ia * 65536);
+  const B = <i32>Math.round(ib * 65536);
+  const C = <i32>Math.round(ic * 65536);
+  const D = <i32>Math.round(id * 65536);
+  // Not turned: each output row reads one row of the sprite, lerped once (spriteRow).
+  const upright = B == 0 && C == 0;
+  const t0 = scratch;
+  const t1 = scratch + <usize>(stride << 1) + 32;
+  // Taps inside (-1, size) in sprite pixels: within the clear border.
+  const xLimit = <u32>((spriteWidth + 1) << 16);
+  const yLimit = <u32>((spriteHeight + 1) << 16);
+  for (let j = 0; j < height; j += 2) {
+    // The columns either row of this pair touches the sprite in, widened to whole blocks.
+    rowSpan(<f64>j, ia, ib, ic, id, ie, jf, sw, sh);
+    let lo = SPAN_LO;
+    let hi = SPAN_HI;
+    rowSpan(<f64>(j + 1), ia, ib, ic, id, ie, jf, sw, sh);
+    if (SPAN_LO < SPAN_HI) {
+      lo = lo < hi ? min(lo, SPAN_LO) : SPAN_LO;
+      hi = max(hi, SPAN_HI);
+    }
+    if (!(lo < hi)) continue;
+    const i0 = <i32>max(0, (<i32>floor(max(lo, -2))) & ~1);
+    const i1 = <i32>min(<f64>width, ceil(min(hi, 1e7)) + 1);
+    if (i0 >= i1) continue;
+    const cRow = <usize>((j >> 1) * cStride);
+    const row0 = y + <usize>(j * yStride);
+    const bx0 = (ic * <f64>j + ie) * 65536 + 0.5;
+    const by0 = (id * <f64>j + jf) * 65536 + 0.5;
+    let has0 = true;
+    let has1 = true;
+    if (upright) {
+      const sy = <i32>floor(by0);
+      has0 = spriteRow(sprite, stride, sy, yLimit, t0);
+      has1 = spriteRow(sprite, stride, sy + D, yLimit, t1);
+    }
+    for (let i = i0; i < i1; i += 2) {
+      const sx0 = <i32>floor(ia * 65536 * <f64>i + bx0);
+      const sy0 = <i32>floor(ib * 65536 * <f64>i + by0);
+      let sum = i16x8.splat(0);
+      for (let q = 0; q < 4; q++) {
+        const dx = q & 1;
+        const dy = q >> 1;
+        const sx = sx0 + (dx ? A : 0) + (dy ? C : 0);
+        if (<u32>(sx + 65536) >= xLimit) continue;
+        const fx = i16x8.splat(<i16>((sx & 0xffff) >> 1));
+        let column: v128;
+        if (upright) {
+          if (!(dy ? has1 : has0)) continue;
+          column = v128.load((dy ? t1 : t0) + <usize>(((sx >> 16) + 1) << 3));
+        } else {
+          const sy = sy0 + (dx ? B : 0) + (dy ? D : 0);
+          if (<u32>(sy + 65536) >= yLimit) continue;
+          const p = sprite + <usize>(((sy >> 16) + 1) * stride + (((sx >> 16) + 1) << 2));
+          const top = i16x8.extend_low_i8x16_u(v128.load64_zero(p)); // left and right texels
+          const bottom = i16x8.extend_low_i8x16_u(v128.load64_zero(p + <usize>stride));
+          const fy = i16x8.splat(<i16>((sy & 0xffff) >> 1));
+          column = i16x8.add(top, i16x8.q15mulr_sat_s(i16x8.sub(bottom, top), fy));
+        }
+        // Both taps clear (most of a text's box): nothing to draw.
+        if (!v128.any_true(v128.and(column, ALPHAS))) continue;
+        const right = i8x16.shuffle(
+          column,
+          column,
+          8,
+          9,
+          10,
+          11,
+          12,
+          13,
+          14,
+          15,
+          8,
+          9,
+          10,
+          11,
+          12,
+          13,
+          14,
+          15,
+        );
+        const s = i16x8.q15mulr_sat_s(
+          i16x8.add(column, i16x8.q15mulr_sat_s(i16x8.sub(right, column), fx)),
+          gain,
+        );
+        const a = <i32>i16x8.extract_lane_u(s, 3);
+        if (a == 0) continue;
+        sum = i16x8.add(sum, s);
+        putLuma(row0 + <usize>(dy * yStride + i + dx), s, a);
+      }
+      const alpha = <i32>i16x8.extract_lane_u(sum, 3);
+      if (alpha > 0) {
+        const c = cRow + <usize>(i >> 1);
+        putChroma(u + c, <i32>i16x8.extract_lane_u(sum, 1), alpha);
+        putChroma(v + c, <i32>i16x8.extract_lane_u(sum, 2), alpha);
+      }
+    }
+  }
+}
