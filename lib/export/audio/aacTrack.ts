@@ -5,6 +5,7 @@
 import {
   AudioSample,
   AudioSampleSource,
+  canEncodeAudio,
   EncodedAudioPacketSource,
   EncodedPacket,
   type Output,
@@ -19,22 +20,17 @@ export type StereoPcm = readonly [Float32Array, Float32Array];
 
 let aacSupport: Promise<boolean> | null = null;
 
-/**
- * Whether this browser's own WebCodecs encodes AAC-LC 48 kHz stereo (asked once). Asked of the
- * browser, not of mediabunny: once wasmAac.ts registered its encoder, mediabunny says yes.
- */
+/** Whether this browser encodes AAC-LC 48 kHz stereo with WebCodecs (asked once). */
 export function canEncodeAac(): Promise<boolean> {
-  aacSupport ??=
+  aacSupport ??= (
     typeof AudioEncoder === 'undefined'
       ? Promise.resolve(false)
-      : AudioEncoder.isConfigSupported({
-          codec: 'mp4a.40.2',
+      : canEncodeAudio('aac', {
           numberOfChannels: AUDIO_CHANNELS,
           sampleRate: MIX_SAMPLE_RATE,
           bitrate: AUDIO_BITRATE,
         })
-          .then((support) => !!support.supported)
-          .catch(() => false);
+  ).catch(() => false);
   return aacSupport;
 }
 

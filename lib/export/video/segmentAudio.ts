@@ -5,6 +5,7 @@ import {
   ALL_FORMATS,
   BufferSource,
   BufferTarget,
+  canEncodeAudio,
   Conversion,
   EncodedAudioPacketSource,
   EncodedPacketSink,
@@ -13,7 +14,6 @@ import {
   Output,
   type InputAudioTrack,
 } from 'mediabunny';
-import { canEncodeAac } from '../audio/aacTrack';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from './presets';
 
 /** A copy of AAC packets into the output, started after `Output.start()`. */
@@ -98,7 +98,7 @@ export async function segmentAudio(
   const track = await input.getPrimaryAudioTrack();
   if (!track) return none;
   const story = isStoryAudio(track);
-  if (!story && !(await canEncodeAac())) return { ...none, missing: true };
+  if (!story && !(await canEncodeAudio('aac'))) return { ...none, missing: true };
   const source = new EncodedAudioPacketSource('aac');
   output.addAudioTrack(source);
   return {
