@@ -3,9 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { expect, fixture, openEditor, test } from './fixtures';
-import { hasFfmpeg, makeTestVideo, probe } from './video';
+import { expect, openEditor, test } from './fixtures';
+import { hasFfmpeg, makeTestVideo } from './video';
 
 test.skip(() => !hasFfmpeg(), 'needs ffmpeg (apt-get install ffmpeg)');
 
@@ -26,48 +25,13 @@ function song(): string {
  * Each start of ffmpeg.wasm's single-thread core, as the page's requests show it: its worker
  * fetches the 32 MB core (`/ffmpeg/st/ffmpeg-core.wasm`) once per session.
  */
-function countCoreLoads(page: Page): { count: number; any: number } {
-  const loads = { count: 0, any: 0 };
+function countCoreLoads(page: Page): { count: number } {
+  const loads = { count: 0 };
   page.on('request', (req) => {
-    const path = new URL(req.url()).pathname;
-    if (/\/ffmpeg\/st\/ffmpeg-core\.wasm$/.test(path)) loads.count++;
-    if (/\/ffmpeg\/(st|mt)\/ffmpeg-core\.wasm$/.test(path)) loads.any++;
+    if (/\/ffmpeg\/st\/ffmpeg-core\.wasm$/.test(new URL(req.url()).pathname)) loads.count++;
   });
   return loads;
 }
-
-test('a photo card with music is exported with its AAC sound and no ffmpeg.wasm at all', async ({
-  page,
-  isMobile,
-}) => {
-  test.skip(isMobile, 'video export runs in the desktop profile');
-  test.setTimeout(180_000);
-  const loads = countCoreLoads(page);
-  await openEditor(page);
-  await page.getByLabel('Add photo or video').setInputFiles(fixture('photo.jpg'));
-  await page.getByRole('button', { name: 'Music', exact: true }).click();
-  const music = page.getByRole('dialog', { name: 'Music' });
-  await music.getByLabel('Add music').setInputFiles(song());
-  await expect(music.getByTestId('music-waveform')).toBeVisible({ timeout: 30_000 });
-  await music.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('spinbutton', { name: 'Card length' }).fill('2');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const exporter = page.getByRole('dialog', { name: 'Export' });
-  await exporter.getByRole('button', { name: 'Start export' }).click();
-  const list = exporter.getByRole('list', { name: 'Exported files' });
-  await expect(list.getByRole('listitem')).toHaveCount(1, { timeout: 120_000 });
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    exporter.getByRole('button', { name: 'Download' }).click(),
-  ]);
-  const audio = probe(readFileSync(await download.path())).streams.find(
-    (s) => s.codec_type === 'audio',
-  );
-  expect(audio?.codec_name).toBe('aac');
-  expect(Math.abs(Number(audio?.duration) - 2)).toBeLessThan(0.1);
-  // Its sound came from the small AAC encoder (wasmAac.ts), not from the 32 MB core.
-  expect(loads.any, 'ffmpeg.wasm cores loaded').toBe(0);
-});
 
 test('a video card with music: ffmpeg.wasm starts while the Export dialog is open, and the export and a second one use that session', async ({
   page,

@@ -25,9 +25,8 @@ export interface CardSound {
 
 /**
  * The sound of a still card with music: the decoded track mixed per file, encoded as AAC-LC
- * 48 kHz stereo with WebCodecs, or where WebCodecs has no AAC by FFmpeg's AAC encoder in
- * WebAssembly (wasmAac.ts; ffmpeg.wasm where that fails) in the background while the frames are
- * composed, its frames muxed with the video by mediabunny.
+ * 48 kHz stereo with WebCodecs, or where WebCodecs has no AAC by ffmpeg.wasm in the background
+ * while the frames are composed, its frames muxed with the video by mediabunny.
  */
 export function cardMusicSound(
   card: Card,
@@ -40,14 +39,7 @@ export function cardMusicSound(
     async prepare(spans, signal) {
       pcm = renderCardMusic(planCardMusic(card, track, length, spans), track.audio);
       if (await canEncodeAac()) return;
-      // FFmpeg's AAC encoder alone in WebAssembly; the whole ffmpeg.wasm core where it fails.
-      encoded = import('./wasmAac')
-        .then((m) => m.encodeAacInWasm(pcm, signal))
-        .catch(async (error: unknown) => {
-          if (signal.aborted) throw error;
-          const m = await import('./ffmpegAac');
-          return m.encodeAacWithFfmpeg(pcm, signal);
-        });
+      encoded = import('./ffmpegAac').then((m) => m.encodeAacWithFfmpeg(pcm, signal));
       // Awaited when the first file's sound is written; a failure before then is not unhandled.
       encoded.catch(() => undefined);
     },

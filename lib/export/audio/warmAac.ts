@@ -1,7 +1,7 @@
-// One single-thread ffmpeg.wasm session kept ready for the sound of video cards with music (their
-// sound is muxed by ffmpeg.wasm): started (its 32 MB core fetched and compiled) when the Export
-// dialog opens on such a story, taken by the export's sound job, and given back after it while
-// the dialog is still open, so a second export does not start ffmpeg again.
+// One single-thread ffmpeg.wasm session kept ready for the sound of cards with music where the
+// browser has no AAC encoder: started (its 32 MB core fetched and compiled) when the Export
+// dialog opens on a story with music, taken by the export's sound job, and given back after it
+// while the dialog is still open, so a second export does not start ffmpeg again.
 import { abortError } from '../video/job';
 import type { FfmpegSession } from '../video/ffmpegSession';
 
@@ -89,12 +89,24 @@ export function returnAacSession(session: FfmpegSession): void {
 
 /**
  * Warms a session when an export will need ffmpeg.wasm for sound: `'video'`, a video card with
- * music (its sound is muxed by ffmpeg). `'still'`, a still card with music, needs none: its sound
- * is encoded by WebCodecs or by the small AAC encoder of wasmAac.ts. Answers a function that lets
- * it go (see `warmAacSession`).
+ * music (its sound is muxed by ffmpeg); `'still'`, a still card with music, where WebCodecs has
+ * no AAC. Answers a function that lets it go (see `warmAacSession`).
  */
 export function warmAacFor(music: 'video' | 'still'): () => void {
-  if (typeof Worker === 'undefined' || music === 'still') return () => undefined;
-  const stop = warmAacSession();
-  return () => stop();
+  if (typeof Worker === 'undefined') return () => undefined;
+  let stop: (() => void) | null = null;
+  let closed = false;
+  const needed =
+    music === 'video'
+      ? Promise.resolve(true)
+      : import('./aacTrack').then(async ({ canEncodeAac }) => !(await canEncodeAac()));
+  needed
+    .then((yes) => {
+      if (yes && !closed) stop = warmAacSession();
+    })
+    .catch(() => undefined); // only a head start (offline before first use: the code cannot load)
+  return () => {
+    closed = true;
+    stop?.();
+  };
 }
