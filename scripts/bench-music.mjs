@@ -6,6 +6,8 @@
 // `--runs N` (default 3). A run counts only when it finished without an alert and its MP4
 // lasts 10 s (with an AAC track when it has music); scripts/bench-util.mjs prints the rest.
 // `--dialog-wait S` waits S seconds in the open Export dialog before Start (see below).
+// Also prints the CPU seconds all browser processes spent during each export (CDP
+// SystemInfo.getProcessInfo), a steadier figure than wall time on a loaded machine.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,6 +67,14 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 const profiles = { still: [], music: [] };
+// CPU seconds spent by all of the browser's processes (renderer, GPU, utility: the page, its
+// workers, the encoders) during each export: steadier than wall time on a loaded machine.
+const cdp = await browser.newBrowserCDPSession();
+async function browserCpu() {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  return processInfo.reduce((t, p) => t + p.cpuTime, 0);
+}
+const cpu = { still: [], music: [] };
 /** The median of each profiled part over the runs, ms. */
 function profileLine(runs) {
   const values = {};
@@ -127,10 +137,12 @@ try {
       await page.getByRole('button', { name: 'Export' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export' });
       if (DIALOG_WAIT) await page.waitForTimeout(DIALOG_WAIT * 1000);
+      const cpu0 = await browserCpu();
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 600_000);
       const wall = performance.now() - t;
+      cpu[withMusic ? 'music' : 'still'].push((await browserCpu()) - cpu0);
       // The app's own profile of the export (lib/export/video/motionCard.ts, audio/ffmpegAac.ts).
       const parts = await page.evaluate(() =>
         performance
@@ -160,6 +172,12 @@ try {
   const music = await report.measure('the same card with music', RUNS, () => exportCard(true));
   console.log(`10 s photo card, 3 animated layers:            ${formatSummary(still, sec)}`);
   console.log(`the same with music (goal ≤ 2.50 s):           ${formatSummary(music, sec)}`);
+  const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  for (const [name, v] of Object.entries(cpu))
+    if (v.length)
+      console.log(
+        `  browser CPU during the export, ${name === 'music' ? 'with' : 'without'} music: median ${median(v).toFixed(2)} s [${v.map((x) => x.toFixed(2)).join(', ')}]`,
+      );
   console.log(`  profile without music (medians): ${profileLine(profiles.still)}`);
   console.log(`  profile with music (medians):    ${profileLine(profiles.music)}`);
   if (still.median && music.median)

@@ -77,7 +77,9 @@ export async function exportStoryVideo(
     color: bg.color,
     overlay: await renderStoryOverlay(still, layerMedia),
     segments,
-    muted: bg.muted,
+    // With music the engine's sound is replaced by the mix (which decodes the video's own sound
+    // itself): the engine leaves it out rather than encode it for nothing.
+    muted: bg.muted || !!doc.music,
     motion,
   };
 

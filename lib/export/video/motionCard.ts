@@ -3,12 +3,13 @@
 // the stage's own Fabric objects and `applyReveal`); per frame only the boxes the moving layers
 // cover are composed where lib/motion has them (the stage's timing) and encoded with WebCodecs.
 import { StaticCanvas } from 'fabric';
-import { BufferTarget, Mp4OutputFormat, Output, VideoSample, VideoSampleSource } from 'mediabunny';
+import { BufferTarget, Mp4OutputFormat, Output } from 'mediabunny';
 import { BackgroundObject, createLayerObject, loadStoryFonts } from '../../render';
 import type { Card, Layer } from '../../story';
 import type { CardSound } from '../audio';
 import { layerMoves, motionCardSeconds } from '../cardMotion';
 import type { MediaSourceLookup } from '../image';
+import { H264Encoder } from './h264Encoder';
 import { abortError, VideoExportError } from './job';
 import { FRAME_RATE, KEYFRAME_SECONDS, OUTPUT_HEIGHT, OUTPUT_WIDTH, planSegments } from './presets';
 import type { VideoPreset } from './presets';
@@ -132,11 +133,13 @@ export async function exportMotionCard(
   const composer = await cardComposer(card, lookup, kernels, setup);
   const prepared = performance.now();
   let composeMs = 0;
-  /** Of composeMs: making the VideoSample of the composed frame. */
+  /** Of composeMs: making the VideoFrame of the composed frame. */
   let sampleMs = 0;
   let encodeMs = 0;
   let pixels = 0;
   let soundWaitMs = 0;
+  /** Waiting for the encoder to empty its queue at the end of each file. */
+  let flushMs = 0;
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
@@ -149,56 +152,63 @@ export async function exportMotionCard(
         format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
         target: new BufferTarget(),
       });
-      const source = new VideoSampleSource({
-        codec: 'avc',
+      let writeSound: (() => Promise<void>) | null = null;
+      // Our own encoder (as the fast engine's): frames are queued up to 12 deep, so composing the
+      // next frame overlaps encoding the last ones.
+      const encoder = await H264Encoder.open({
+        width: OUTPUT_WIDTH,
+        height: OUTPUT_HEIGHT,
         bitrate: seg.videoBitrate,
-        keyFrameInterval: KEYFRAME_SECONDS,
+        framerate: FRAME_RATE,
+        keyFrameSeconds: KEYFRAME_SECONDS,
       });
-      output.addVideoTrack(source, { frameRate: FRAME_RATE });
-      const writeSound = sound?.addTrack(output, files.length) ?? null;
-      await output.start();
-      const first = Math.round(seg.start * FRAME_RATE);
-      const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
-      for (let i = first; i < last; i++) {
-        if (signal.aborted) {
-          await output.cancel();
-          throw abortError();
+      try {
+        output.addVideoTrack(encoder.source, { frameRate: FRAME_RATE });
+        writeSound = sound?.addTrack(output, files.length) ?? null;
+        await output.start();
+        const first = Math.round(seg.start * FRAME_RATE);
+        const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
+        for (let i = first; i < last; i++) {
+          if (signal.aborted) throw abortError();
+          const t0 = performance.now();
+          pixels += composer.compose(i / FRAME_RATE);
+          const composed = performance.now();
+          const timing = {
+            timestamp: Math.round(((i - first) / FRAME_RATE) * 1e6),
+            duration: Math.round(1e6 / FRAME_RATE),
+          };
+          let frame: VideoFrame;
+          if (composer.frame && composer.unchanged && previous) {
+            // The same picture as the last frame: the encoder gets it again, without a copy.
+            frame = new VideoFrame(previous, timing);
+            reused++;
+          } else if (composer.frame) {
+            // The I420 frame becomes a VideoFrame at once (one copy of it).
+            frame = new VideoFrame(composer.frame, {
+              format: 'I420',
+              codedWidth: OUTPUT_WIDTH,
+              codedHeight: OUTPUT_HEIGHT,
+              colorSpace: BT709,
+              ...timing,
+            });
+            previous?.close();
+            previous = frame.clone();
+          } else frame = new VideoFrame(composer.scratch, timing);
+          const t1 = performance.now();
+          await encoder.encode(frame); // closes the frame
+          composeMs += t1 - t0;
+          sampleMs += t1 - composed;
+          encodeMs += performance.now() - t1;
+          done++;
+          onProgress(done / total);
         }
-        const t0 = performance.now();
-        pixels += composer.compose(i / FRAME_RATE);
-        const composed = performance.now();
-        const timing = { timestamp: (i - first) / FRAME_RATE, duration: 1 / FRAME_RATE };
-        const micro = {
-          timestamp: Math.round(timing.timestamp * 1e6),
-          duration: Math.round(timing.duration * 1e6),
-        };
-        let sample: VideoSample;
-        if (composer.frame && composer.unchanged && previous) {
-          // The same picture as the last frame: the encoder gets it again, without a copy.
-          sample = new VideoSample(new VideoFrame(previous, micro), timing);
-          reused++;
-        } else if (composer.frame) {
-          // The I420 frame becomes a VideoFrame at once: one copy of it (a VideoSample made from
-          // the bytes would copy them, then copy them again into the VideoFrame for the encoder).
-          const frame = new VideoFrame(composer.frame, {
-            format: 'I420',
-            codedWidth: OUTPUT_WIDTH,
-            codedHeight: OUTPUT_HEIGHT,
-            colorSpace: BT709,
-            ...micro,
-          });
-          previous?.close();
-          previous = frame.clone();
-          sample = new VideoSample(frame, timing);
-        } else sample = new VideoSample(composer.scratch, timing);
-        const t1 = performance.now();
-        await source.add(sample);
-        sample.close();
-        composeMs += t1 - t0;
-        sampleMs += t1 - composed;
-        encodeMs += performance.now() - t1;
-        done++;
-        onProgress(done / total);
+        const flushAt = performance.now();
+        await encoder.finish();
+        flushMs += performance.now() - flushAt;
+      } catch (error) {
+        encoder.close();
+        await output.cancel().catch(() => undefined);
+        throw error;
       }
       const soundAt = performance.now();
       await writeSound?.();
@@ -221,6 +231,7 @@ export async function exportMotionCard(
       composeMs,
       sampleMs,
       encodeMs,
+      flushMs,
       soundWaitMs,
       pixelsPerFrame: pixels / Math.max(1, total),
       reusedFrames: reused,
