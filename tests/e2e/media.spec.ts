@@ -6,11 +6,13 @@ test('a video background plays muted in the preview and can be paused', async ({
   const toggle = page.getByRole('button', { name: /Pause video|Play video/ });
   await expect(toggle).toBeVisible();
   const stage = page.getByLabel('Story canvas');
-  // The frame on the stage changes while the video plays…
+  // The frame on the stage changes while the video plays (it starts by itself: on a loaded
+  // machine that can take longer than a fixed wait, so wait for it to play, then for a change)…
+  await expect(page.getByRole('button', { name: 'Pause video' })).toBeVisible();
   const a = await stage.screenshot();
-  await page.waitForTimeout(400);
-  const b = await stage.screenshot();
-  expect(a.equals(b)).toBe(false);
+  await expect
+    .poll(async () => a.equals(await stage.screenshot()), { timeout: 10_000 })
+    .toBe(false);
   // …and stops changing when it is paused.
   await page.getByRole('button', { name: 'Pause video' }).click();
   await expect(page.getByRole('button', { name: 'Play video' })).toBeVisible();
