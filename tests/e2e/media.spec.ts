@@ -52,3 +52,37 @@ test('background colours, gradients and photo framing change the stage and undo 
   await background.click();
   await expect(zoom).toHaveValue('1');
 });
+
+test('a paused background video leaves the page idle: the stage asks for no frames until it plays again', async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the same on every viewport');
+  await page.addInitScript(() => {
+    const w = window as unknown as { frameRequests: number };
+    w.frameRequests = 0;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      w.frameRequests++;
+      return request(callback);
+    };
+  });
+  const frameRequests = () =>
+    page.evaluate(() => (window as unknown as { frameRequests: number }).frameRequests);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(fixture('clip.mp4'));
+  // While the video plays, the stage repaints it frame by frame…
+  await expect(page.getByRole('button', { name: 'Pause video' })).toBeVisible();
+  let before = await frameRequests();
+  await expect.poll(frameRequests).toBeGreaterThan(before + 10);
+  // …and once it is paused and still, it stops asking for frames (a loop would ask ~60 a second).
+  await page.getByRole('button', { name: 'Pause video' }).click();
+  await expect(page.getByRole('button', { name: 'Play video' })).toBeVisible();
+  await page.waitForTimeout(300);
+  before = await frameRequests();
+  await page.waitForTimeout(1000);
+  expect((await frameRequests()) - before).toBeLessThan(5);
+  // Play wakes it.
+  await page.getByRole('button', { name: 'Play video' }).click();
+  before = await frameRequests();
+  await expect.poll(frameRequests).toBeGreaterThan(before + 10);
+});
