@@ -129,14 +129,16 @@ function native(src, overlay, seconds, former = false) {
 }
 
 /**
- * CPU ticks (user + system, 1/100 s) so far of every thread of this benchmark's browser, keyed by
- * pid/tid, with a name "process type: thread name" (several threads may share a name).
+ * The pids of this benchmark's Chromium: processes descended from this script (Playwright
+ * launches the browser as its child) whose command line names Chromium. Other Chromiums on a
+ * shared machine are not counted.
  */
-function chromiumThreadTicks() {
+function chromiumPids() {
   const rootPid = process.pid;
   const parent = new Map();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
+      // "pid (comm) state ppid …": comm may hold spaces, so read after the last ')'.
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
@@ -149,12 +151,25 @@ function chromiumThreadTicks() {
     }
     return false;
   };
+  return [...parent.keys()].filter((pid) => {
+    if (pid === rootPid || !inTree(pid)) return false;
+    try {
+      return /chrom/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false; // it ended meanwhile
+    }
+  });
+}
+
+/**
+ * CPU ticks (user + system, 1/100 s) so far of every thread of this benchmark's browser, keyed by
+ * pid/tid, with a name "process type: thread name" (several threads may share a name).
+ */
+function chromiumThreadTicks() {
   const ticks = new Map();
-  for (const pid of parent.keys()) {
-    if (pid === rootPid || !inTree(pid)) continue;
+  for (const pid of chromiumPids()) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/chrom/i.test(cmd)) continue;
       const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
@@ -190,28 +205,9 @@ function cpuByThread(before, samples) {
  * machine are not counted.
  */
 function chromiumRss() {
-  const rootPid = process.pid;
-  const parent = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      // "pid (comm) state ppid …": comm may hold spaces, so read after the last ')'.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const inTree = (pid) => {
-    for (let p = pid, depth = 0; p > 1 && depth < 64; p = parent.get(p) ?? 0, depth++) {
-      if (p === rootPid) return true;
-    }
-    return false;
-  };
   let kb = 0;
-  for (const pid of parent.keys()) {
-    if (pid === rootPid || !inTree(pid)) continue;
+  for (const pid of chromiumPids()) {
     try {
-      if (!/chrom/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) kb += Number(m[1]);
     } catch {
