@@ -30,8 +30,9 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
   const titleId = useId();
   // The native close event comes a task after dialog.close(): by then another dialog may be
   // open, and a late close from this one must not close that one (it once cancelled a running
-  // export just after the Text dialog was left with Escape). Only a close the browser itself
-  // made, while this dialog is meant to be open, is passed on.
+  // export just after the Text dialog was left with Escape), and this same dialog may already be
+  // open again (a busy phone: Done, then Add text at once). Only a close the browser itself made,
+  // while this dialog is meant to be open and is shut, is passed on.
   const wanted = useRef(open);
 
   useEffect(() => {
@@ -63,7 +64,7 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
       className={`${styles.sheet} ${className ?? ''}`}
       aria-labelledby={titleId}
       onClose={() => {
-        if (wanted.current) onClose();
+        if (wanted.current && !ref.current?.open) onClose();
       }}
       onCancel={(e) => {
         e.preventDefault();

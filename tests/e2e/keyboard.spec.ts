@@ -105,6 +105,30 @@ test('a late close event from a dialog closed earlier leaves the open dialog ope
   );
 });
 
+test('a late close event from the same dialog, opened again meanwhile, leaves it open', async ({
+  page,
+}) => {
+  // Done, then Add text at once on a busy machine: the first close's event came after the dialog
+  // had opened again and shut it, and the words typed next went nowhere (keyboard test above).
+  await openEditor(page);
+  const addText = page.getByRole('button', { name: 'Add text' });
+  await addText.click();
+  const text = page.getByRole('dialog', { name: 'Text' });
+  await text.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(text).toBeHidden();
+  await addText.click();
+  await expect(text).toBeVisible();
+  await page.evaluate(() =>
+    document.querySelector('dialog.text-sheet')!.dispatchEvent(new Event('close')),
+  );
+  await text.getByRole('textbox', { name: 'Story text' }).fill('Still here');
+  await text.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByLabel('Selected layer').locator('option')).toHaveText([
+    'No layer selected',
+    'Text “Still here”',
+  ]);
+});
+
 test('every dialog and panel closes with Close and with a tap outside', async ({ page }) => {
   await openEditor(page);
   const outside = async () => {
