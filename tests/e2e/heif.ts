@@ -7,8 +7,10 @@ import type { Page } from '@playwright/test';
 import type { TestFile } from './files';
 import { madeOnce } from './madeOnce';
 
-/** Whether libheif's heif-enc is installed (Debian: libheif-examples; .ci/run installs it). */
-export const hasHeifEnc = () => spawnSync('heif-enc', ['--help']).error === undefined;
+let heifEncInstalled: boolean | undefined;
+/** Whether libheif's heif-enc is installed (Debian: libheif-examples; .ci/run installs it); asked once per worker. */
+export const hasHeifEnc = () =>
+  (heifEncInstalled ??= spawnSync('heif-enc', ['--help']).error === undefined);
 
 const dir = mkdtempSync(join(tmpdir(), 'story-heif-'));
 

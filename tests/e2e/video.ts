@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { madeOnce } from './madeOnce';
 
-/** Whether Debian's ffmpeg/ffprobe are installed (.ci/run installs them). */
-export const hasFfmpeg = () => spawnSync('ffprobe', ['-version']).status === 0;
+let ffmpegInstalled: boolean | undefined;
+/** Whether Debian's ffmpeg/ffprobe are installed (.ci/run installs them); asked once per worker. */
+export const hasFfmpeg = () =>
+  (ffmpegInstalled ??= spawnSync('ffprobe', ['-version']).status === 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'story-video-'));
 
