@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { TestFile } from './files';
+import { madeOnce } from './madeOnce';
 
-/** Whether libheif's heif-enc is installed (Debian: libheif-examples; .ci/run installs it). */
-export const hasHeifEnc = () => spawnSync('heif-enc', ['--help']).error === undefined;
+let heifEncInstalled: boolean | undefined;
+/** Whether libheif's heif-enc is installed (Debian: libheif-examples; .ci/run installs it); asked once per worker. */
+export const hasHeifEnc = () =>
+  (heifEncInstalled ??= spawnSync('heif-enc', ['--help']).error === undefined);
 
 const dir = mkdtempSync(join(tmpdir(), 'story-heif-'));
 
@@ -21,10 +24,11 @@ export function makeHeic(name: string, images: Buffer[], extension = 'jpg'): Tes
     writeFileSync(path, bytes);
     return path;
   });
-  const out = join(dir, name);
-  // x265's ultrafast preset: a 24 MP picture encodes in seconds, not minutes.
-  const r = spawnSync('heif-enc', ['-q', '90', '-p', 'preset=ultrafast', '-o', out, ...inputs]);
-  if (r.status !== 0) throw new Error(`heif-enc failed: ${r.stderr.toString()}`);
+  const out = madeOnce(join(dir, name), ['heif-enc', extension, ...images], (path) => {
+    // x265's ultrafast preset: a 24 MP picture encodes in seconds, not minutes.
+    const r = spawnSync('heif-enc', ['-q', '90', '-p', 'preset=ultrafast', '-o', path, ...inputs]);
+    if (r.status !== 0) throw new Error(`heif-enc failed: ${r.stderr.toString()}`);
+  });
   return { name, mimeType: 'image/heic', buffer: readFileSync(out) };
 }
 
@@ -39,50 +43,49 @@ export function makeHeicGrid(
   graph: string,
   transforms: number | ['irot' | 'imir', number][] = 0,
 ): TestFile {
-  const picture = join(dir, `${name}.png`);
-  const made = spawnSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-y',
-    '-filter_complex',
-    graph,
-    '-frames:v',
-    '1',
-    picture,
-  ]);
-  if (made.status !== 0) throw new Error(`ffmpeg failed: ${made.stderr.toString()}`);
-  const out = join(dir, name);
   const script = fileURLToPath(new URL('../../scripts/make-heic-grid.mjs', import.meta.url));
   const turns = typeof transforms === 'number' ? [['irot', transforms] as const] : transforms;
-  const r = spawnSync('node', [
-    script,
-    picture,
-    out,
-    ...turns.flatMap(([type, value]) => [`--${type}`, String(value)]),
-  ]);
-  if (r.status !== 0) throw new Error(`make-heic-grid failed: ${r.stderr.toString()}`);
+  const flags = turns.flatMap(([type, value]) => [`--${type}`, String(value)]);
+  const recipe = ['heic-grid', graph, ...flags, readFileSync(script)];
+  const out = madeOnce(join(dir, name), recipe, (path) => {
+    const picture = join(dir, `${name}.png`);
+    const made = spawnSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-filter_complex',
+      graph,
+      '-frames:v',
+      '1',
+      picture,
+    ]);
+    if (made.status !== 0) throw new Error(`ffmpeg failed: ${made.stderr.toString()}`);
+    const r = spawnSync('node', [script, picture, path, ...flags]);
+    if (r.status !== 0) throw new Error(`make-heic-grid failed: ${r.stderr.toString()}`);
+  });
   return { name, mimeType: 'image/heic', buffer: readFileSync(out) };
 }
 
 /** A JPEG made by ffmpeg from a lavfi source (e.g. `color=green:s=320x240`). */
 export function makeJpeg(source: string): Buffer {
-  const path = join(dir, `${Math.random()}.jpg`);
-  const r = spawnSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    source,
-    '-frames:v',
-    '1',
-    '-q:v',
-    '2',
-    path,
-  ]);
-  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr.toString()}`);
-  return readFileSync(path);
+  const out = madeOnce(join(dir, `${Math.random()}.jpg`), ['jpeg', source], (path) => {
+    const r = spawnSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      source,
+      '-frames:v',
+      '1',
+      '-q:v',
+      '2',
+      path,
+    ]);
+    if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr.toString()}`);
+  });
+  return readFileSync(out);
 }
 
 /**

@@ -1,19 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { madeOnce } from './madeOnce';
 
-/** Whether Debian's ffmpeg/ffprobe are installed (.ci/run installs them). */
-export const hasFfmpeg = () => spawnSync('ffprobe', ['-version']).status === 0;
+let ffmpegInstalled: boolean | undefined;
+/** Whether Debian's ffmpeg/ffprobe are installed (.ci/run installs them); asked once per worker. */
+export const hasFfmpeg = () =>
+  (ffmpegInstalled ??= spawnSync('ffprobe', ['-version']).status === 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'story-video-'));
 
-/** Makes a test source with ffmpeg; returns its path. */
+/** Makes a test source with ffmpeg (or takes the one made before from the same command); returns its path. */
 export function makeVideo(name: string, args: string[]): string {
-  const path = join(dir, name);
-  const r = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', ...args, path]);
-  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr.toString()}`);
-  return path;
+  // An input file's bytes are part of what makes the output.
+  const inputs = args.filter((a) => existsSync(a)).map((a) => readFileSync(a));
+  return madeOnce(join(dir, name), ['ffmpeg', ...args, ...inputs], (path) => {
+    const r = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', ...args, path]);
+    if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr.toString()}`);
+  });
 }
 
 /**
