@@ -5,9 +5,12 @@
 // Every stage also reports the CPU time of this script's own browser (or ffmpeg), which a busy
 // shared machine disturbs far less than wall time. Needs `npm run build` and the source made
 // by `npm run bench:export`. Prints figures; `--runs N` (default 2), `--stages a,b`
-// (setup, decode, compose, encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain, pipeline,
-// pipelineQ4, pipelineQ24, pipelineRealtime, pipelineLatencyDecode, pipelineSwDecode, pipelineSwEncode,
-// parallel, conversion, native).
+// (setup, decode, compose, composeSteps (copyTo / kernels / VideoFrame, ms per frame),
+// composeStepsTransfer (the same, the frame made from a copied-out buffer it takes over),
+// encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain, encodeQuantizer, encodeConstant,
+// encodeHintMotion, encodeHintDetail, encodeL1T2 (the encode stages need compose first: they
+// encode its frames), pipeline, pipelineQ4, pipelineQ24, pipelineRealtime, pipelineLatencyDecode,
+// pipelineSwDecode, pipelineSwEncode, parallel, conversion, native).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -14,7 +14,12 @@ import {
 } from 'mediabunny';
 import { visibleRegion } from '../../lib/render/framing';
 import { convertSegment, type SegmentOptions } from '../../lib/export/video/fastPipeline';
-import { instantiateKernels, YUV_KERNELS_URL } from '../../lib/export/video/yuv/compositor';
+import {
+  instantiateKernels,
+  YuvCompositor,
+  YUV_KERNELS_URL,
+} from '../../lib/export/video/yuv/compositor';
+import { yuvGeometry } from '../../lib/export/video/yuv/geometry';
 import { yuvFrames } from '../../lib/export/video/yuv/frames';
 import { inkBounds, overlayBlend } from '../../lib/export/video/yuv/overlay';
 
@@ -22,6 +27,11 @@ declare const self: DedicatedWorkerGlobalScope;
 const W = 1080;
 const H = 1920;
 const framing = { fit: 'cover' as const, zoom: 1, panX: 0, panY: 0 };
+
+let overlayReady: Promise<{
+  kernels: Awaited<ReturnType<typeof instantiateKernels>>;
+  overlay: ReturnType<typeof overlayBlend>;
+}> | null = null;
 
 async function setup() {
   const code = await WebAssembly.compile(
@@ -34,6 +44,7 @@ async function setup() {
   ctx.fillRect(300, 900, 480, 120);
   const px = ctx.getImageData(0, 0, W, H);
   const ink = inkBounds(px.data, W, H)!;
+  overlayReady = Promise.resolve({ kernels, overlay: overlayBlend(px.data, W, ink) });
   return yuvFrames(kernels, {
     outWidth: W,
     outHeight: H,
@@ -100,6 +111,72 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
     results.compose = { ms: performance.now() - t, composeMs, frames: n };
   }
 
+  const stepsStage = stages.find((x) => x === 'composeSteps' || x === 'composeStepsTransfer');
+  if (stepsStage) {
+    // The compose path's steps, timed apart: copyTo of the visible crop into wasm memory, the
+    // kernels (resize + overlay blend), and the VideoFrame made from the result (a copy).
+    const { kernels, overlay } = await overlayReady!;
+    const track = (await input().getPrimaryVideoTrack())!;
+    let compositor: YuvCompositor | null = null;
+    const ms = { copyTo: 0, kernels: 0, videoFrame: 0 };
+    let n = 0;
+    const t = performance.now();
+    for await (const s of new VideoSampleSink(track).samples(0, 10)) {
+      const { left: x, top: y, width, height } = s.visibleRect;
+      if (!compositor) {
+        const options = {
+          geometry: yuvGeometry(
+            visibleRegion(s.displayWidth, s.displayHeight, framing),
+            width,
+            height,
+            W,
+            H,
+          ),
+          format: s.format as 'I420',
+          rotation: 0 as const,
+          outWidth: W,
+          outHeight: H,
+          background: null,
+          overlay,
+        };
+        compositor = new YuvCompositor(kernels, options);
+      }
+      const { crop } = compositor;
+      const target = compositor.sourceTarget();
+      const t0 = performance.now();
+      await s.copyTo(target.buffer, {
+        rect: { x: x + crop.x, y: y + crop.y, width: crop.width, height: crop.height },
+        layout: target.layout,
+      });
+      const t1 = performance.now();
+      const out = compositor.compose();
+      const t2 = performance.now();
+      // composeStepsTransfer: the picture copied out of wasm memory into a buffer the frame then owns.
+      const own = stepsStage === 'composeStepsTransfer' ? out.slice() : null;
+      const f = new VideoFrame(own ?? out, {
+        format: 'I420',
+        codedWidth: W,
+        codedHeight: H,
+        timestamp: s.microsecondTimestamp,
+        ...(own ? { transfer: [own.buffer] } : {}),
+      });
+      const t3 = performance.now();
+      f.close();
+      s.close();
+      ms.copyTo += t1 - t0;
+      ms.kernels += t2 - t1;
+      ms.videoFrame += t3 - t2;
+      n++;
+    }
+    results[stepsStage] = {
+      ms: performance.now() - t,
+      frames: n,
+      copyToPerFrame: (ms.copyTo / n).toFixed(2),
+      kernelsPerFrame: (ms.kernels / n).toFixed(2),
+      videoFramePerFrame: (ms.videoFrame / n).toFixed(2),
+    };
+  }
+
   for (const [name, extra] of [
     ['encodeHigh', {}],
     ['encodeHighRealtime', { latencyMode: 'realtime' }],
@@ -107,20 +184,30 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
     ['encodeMain', { codec: 'avc1.4d0028' }],
     ['encodeQuantizer', { bitrateMode: 'quantizer' }],
     ['encodeConstant', { bitrateMode: 'constant' }],
+    ['encodeHintMotion', { contentHint: 'motion' }],
+    ['encodeHintDetail', { contentHint: 'detail' }],
+    ['encodeL1T2', { scalabilityMode: 'L1T2' }],
   ] as const) {
     if (!stages.includes(name) || kept.length === 0) continue;
     let bytes = 0;
     let outN = 0;
+    let failure: string | null = null;
+    const config = encoderConfig(extra as Partial<VideoEncoderConfig>);
+    const support = await VideoEncoder.isConfigSupported(config).catch(() => null);
+    if (!support?.supported) {
+      results[name] = { error: 'not supported' };
+      continue;
+    }
     const enc = new VideoEncoder({
       output: (chunk) => {
         bytes += chunk.byteLength;
         outN++;
       },
-      error: (err) => console.error(err),
+      error: (err) => (failure = err.message),
     });
-    enc.configure(encoderConfig(extra as Partial<VideoEncoderConfig>));
+    enc.configure(config);
     const t = performance.now();
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 300 && !failure; i++) {
       const src = kept[i % kept.length]!;
       const f = new VideoFrame(src, { timestamp: (i * 1e6) / 30, duration: 1e6 / 30 });
       enc.encode(f, {
@@ -131,9 +218,11 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
       if (enc.encodeQueueSize >= 8)
         await new Promise((r) => enc.addEventListener('dequeue', r, { once: true }));
     }
-    await enc.flush();
-    enc.close();
-    results[name] = { ms: performance.now() - t, frames: outN, kb: Math.round(bytes / 1024) };
+    if (!failure) await enc.flush().catch((err: Error) => (failure = err.message));
+    if (enc.state !== 'closed') enc.close();
+    results[name] = failure
+      ? { error: failure }
+      : { ms: performance.now() - t, frames: outN, kb: Math.round(bytes / 1024) };
   }
 
   if (stages.includes('parallel') && kept.length > 0) {

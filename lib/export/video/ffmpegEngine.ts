@@ -5,7 +5,7 @@ import {
   type VideoEngine,
   type VideoJob,
 } from './job';
-import { audioArgs, muxArgs, segmentArgs } from './ffmpegArgs';
+import { audioArgs, segmentArgs } from './ffmpegArgs';
 import { canUseMultiThreadCore, FfmpegSession } from './ffmpegSession';
 import type { Segment } from './presets';
 import { readVideoInfo } from '../../media/hdr';
@@ -78,9 +78,12 @@ export const ffmpegEngine: VideoEngine = {
 
 /** Sound for the fast engine's video-only segments, being made by ffmpeg.wasm. */
 export interface AacAudioJob {
-  /** Adds each segment's sound to its video (same order), without re-encoding either. */
-  join(videos: Blob[]): Promise<Blob[]>;
-  /** Ends ffmpeg.wasm when `join` will not be called (the video failed). */
+  /**
+   * Each segment's sound (same order) as an MP4 file of one AAC 48 kHz stereo track, for the fast
+   * engine's worker to copy into its own MP4; ends ffmpeg.wasm.
+   */
+  tracks(): Promise<ArrayBuffer[]>;
+  /** Ends ffmpeg.wasm when `tracks` will not be called (the video failed). */
   close(): void;
 }
 
@@ -88,7 +91,7 @@ export interface AacAudioJob {
  * Starts making AAC sound for video-only segments made by the fast engine, for sources whose
  * sound the browser cannot encode (no AAC `AudioEncoder`, e.g. Firefox or Debian's Chromium):
  * ffmpeg.wasm loads and encodes each segment's sound at once, while the frames are still being
- * made; `join` then joins sound and video without re-encoding.
+ * made; `tracks` then hands the files over (the worker copies their packets, no second mux).
  */
 export function startAacAudio(source: Blob, segments: Segment[], signal: AbortSignal): AacAudioJob {
   const ready = (async () => {
@@ -105,18 +108,16 @@ export function startAacAudio(source: Blob, segments: Segment[], signal: AbortSi
       throw error;
     }
   })();
-  ready.catch(() => undefined); // awaited by join; this only keeps an unjoined failure quiet
+  ready.catch(() => undefined); // awaited by tracks; this only keeps an unused failure quiet
   return {
-    async join(videos) {
+    async tracks() {
       const ffmpeg = await ready;
       try {
-        const out: Blob[] = [];
-        for (const [i, video] of videos.entries()) {
-          await ffmpeg.write('/v.mp4', new Uint8Array(await video.arrayBuffer()));
-          await run(ffmpeg, muxArgs('/v.mp4', `/a${i}.m4a`, '/out.mp4'), signal);
-          await ffmpeg.remove('/v.mp4');
-          await ffmpeg.remove(`/a${i}.m4a`);
-          out.push(await take(ffmpeg, '/out.mp4'));
+        const out: ArrayBuffer[] = [];
+        for (const i of segments.keys()) {
+          const bytes = await ffmpeg.take(`/a${i}.m4a`);
+          const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+          out.push((whole ? bytes : bytes.slice()).buffer as ArrayBuffer);
         }
         return out;
       } finally {

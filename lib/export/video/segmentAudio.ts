@@ -1,6 +1,7 @@
 // A segment's sound for the fast engine's MP4: AAC 48 kHz stereo is copied packet by packet;
 // other sound is encoded to AAC where the browser can (mediabunny's Conversion, sound only, into
-// a scratch file whose packets are then copied); elsewhere it is left out for ffmpeg.wasm.
+// a scratch file whose packets are then copied); elsewhere ffmpeg.wasm makes it and its packets
+// are copied when it comes.
 import {
   ALL_FORMATS,
   BufferSource,
@@ -83,29 +84,43 @@ async function encodedAudio(input: Input, start: number, end: number): Promise<I
   return new Input({ source: new BufferSource(scratch.target.buffer!), formats: ALL_FORMATS });
 }
 
+/** The AAC track of an MP4 file in memory, or null when it has none. */
+async function aacTrack(file: ArrayBuffer): Promise<InputAudioTrack | null> {
+  const input = new Input({ source: new BufferSource(file), formats: ALL_FORMATS });
+  return input.getPrimaryAudioTrack();
+}
+
 /**
- * Adds the segment's sound to `output` (before `output.start()`), or answers `missing` when the
- * browser cannot make AAC from it (the caller then has it made elsewhere). `copy` must be
- * called once the output has started.
+ * Adds the segment's sound to `output` (before `output.start()`). `missing`: the browser cannot
+ * make AAC from it, so the caller has it made elsewhere; with `elsewhere` (which answers that
+ * AAC, as an MP4 file of the segment's sound only) it is still copied in, else it is left out.
+ * `copy` must be called once the output has started.
  */
 export async function segmentAudio(
   input: Input,
   output: Output,
   start: number,
   end: number,
+  elsewhere?: () => Promise<ArrayBuffer>,
 ): Promise<{ missing: boolean; copy: () => AudioCopy }> {
   const none = { missing: false, copy: () => ({ done: Promise.resolve() }) };
   const track = await input.getPrimaryAudioTrack();
   if (!track) return none;
   const story = isStoryAudio(track);
-  if (!story && !(await canEncodeAudio('aac'))) return { ...none, missing: true };
+  const missing = !story && !(await canEncodeAudio('aac'));
+  if (missing && !elsewhere) return { ...none, missing };
   const source = new EncodedAudioPacketSource('aac');
   output.addAudioTrack(source);
   return {
-    missing: false,
+    missing,
     copy: () => ({
       done: (async () => {
         if (story) return copyPackets(track, source, start, end);
+        if (missing) {
+          // That file already starts at the segment's start.
+          const made = await aacTrack(await elsewhere!());
+          return made ? copyPackets(made, source, 0, end - start) : source.close();
+        }
         const encoded = await encodedAudio(input, start, end);
         const aac = encoded && (await encoded.getPrimaryAudioTrack());
         if (!aac) return source.close();

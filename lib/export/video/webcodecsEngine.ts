@@ -47,11 +47,11 @@ export const webcodecsEngine: VideoEngine = {
     const worker = warm ?? newWorker();
     warm = null;
     const started = performance.now();
-    // Sound the browser cannot encode is made by ffmpeg.wasm while the worker makes the frames.
+    // Sound the browser cannot encode is made by ffmpeg.wasm while the worker makes the frames,
+    // then handed to the worker, which copies it into its files.
     let audio: AacAudioJob | null = null;
     const result = await new Promise<{
       files: ArrayBuffer[];
-      audioMissing: boolean;
       drawMs: number;
       paths: { yuv: number; canvas: number };
       stages: PipelineStats;
@@ -66,7 +66,17 @@ export const webcodecsEngine: VideoEngine = {
         const m = e.data;
         if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
         if (m.type === 'audio-missing') {
-          audio ??= startAacAudio(job.source, job.segments, signal);
+          if (audio) return;
+          audio = startAacAudio(job.source, job.segments, signal);
+          // The worker copies the sound into its files (and waits for it before finishing them).
+          audio.tracks().then(
+            (sound) => worker.postMessage({ sound } satisfies FastWorkerRequest, sound),
+            (error: unknown) => {
+              signal.removeEventListener('abort', stop);
+              worker.terminate();
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
           return;
         }
         signal.removeEventListener('abort', stop);
@@ -98,13 +108,6 @@ export const webcodecsEngine: VideoEngine = {
       Object.entries(result.timeline).map(([step, at]) => [step, since(at)]),
     );
     timeline.videoDone = Math.round(performance.now() - started);
-    if (result.audioMissing) {
-      audio ??= startAacAudio(job.source, job.segments, signal);
-      const withSound = await audio.join(videos);
-      timeline.audioDone = Math.round(performance.now() - started);
-      performance.measure('story-export-video-timeline', { start: started, detail: timeline });
-      return withSound;
-    }
     performance.measure('story-export-video-timeline', { start: started, detail: timeline });
     return videos;
   },

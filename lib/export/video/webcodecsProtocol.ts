@@ -5,18 +5,19 @@ import type { VideoJob } from './job';
 export type FastWorkerRequest =
   | { job: VideoJob }
   /** Get ready for a job (the export dialog opened): compile the YUV kernels now. */
-  | { warm: true };
+  | { warm: true }
+  /** The job's sound, made by the page after `audio-missing`: one AAC MP4 file per segment. */
+  | { sound: ArrayBuffer[] };
 
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
-  /** The source's sound cannot be encoded here: it will be left out (`audioMissing`), so its
-   *  AAC can be made meanwhile, elsewhere. Sent once, before the first frame. */
+  /** The source's sound cannot be encoded here: the page makes its AAC meanwhile and sends it
+   *  (`sound`), and the worker copies it into the files. Sent once, before the first frame. */
   | { type: 'audio-missing' }
-  /** `audioMissing`: the source has sound the browser cannot encode to AAC; it was left out. */
   | {
       type: 'done';
+      /** The segments' MP4s, with their sound. */
       files: ArrayBuffer[];
-      audioMissing: boolean;
       /** Time spent making frames, and how many were composed in YUV or drawn on a canvas. */
       drawMs: number;
       paths: { yuv: number; canvas: number };
