@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseEngine } from '../../lib/export/video/engineChoice';
-import { framingFilter, muxArgs, segmentArgs } from '../../lib/export/video/ffmpegArgs';
+import { framingFilter, segmentArgs } from '../../lib/export/video/ffmpegArgs';
 import { planSegments, whatsappStatusPreset } from '../../lib/export/video/presets';
 import { HDR_TO_SDR_FILTER_FAST } from '../../lib/media/hdr';
 
@@ -76,12 +76,6 @@ describe('segmentArgs', () => {
     const args = segmentArgs({ ...base, withAudio: false });
     expect(args).toContain('-an');
     expect(args).not.toContain('aac');
-  });
-
-  it('joins video and sound without re-encoding', () => {
-    expect(muxArgs('/v.mp4', '/a.m4a', '/o.mp4')).toEqual(
-      expect.arrayContaining(['-c', 'copy', '-movflags', '+faststart']),
-    );
   });
 });
 

@@ -175,23 +175,3 @@ export function audioArgs(input: string, segment: Segment, output: string): stri
     output,
   ];
 }
-
-/** ffmpeg arguments that join a video-only MP4 and an AAC track without re-encoding. */
-export function muxArgs(video: string, audio: string, output: string): string[] {
-  return [
-    '-i',
-    video,
-    '-i',
-    audio,
-    '-map',
-    '0:v:0',
-    '-map',
-    '1:a:0',
-    '-c',
-    'copy',
-    '-shortest',
-    '-movflags',
-    '+faststart',
-    output,
-  ];
-}
