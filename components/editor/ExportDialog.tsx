@@ -134,8 +134,11 @@ function ExportForm({
     import('@/lib/export/video/motionCard')
       .then(({ warmMotionCard }) => warmMotionCard())
       .catch(() => undefined); // only a head start, as above
-    void import('@/lib/export/audio').catch(() => undefined);
-  }, [stillVideo]);
+    // Whether WebCodecs can encode the music's AAC is asked once per page: ask it now.
+    import('@/lib/export/audio')
+      .then(({ canEncodeAac }) => (card.music ? canEncodeAac() : undefined))
+      .catch(() => undefined);
+  }, [stillVideo, card.music]);
 
   // A story with music whose sound needs ffmpeg.wasm: its core is compiled while the person
   // chooses, and kept for the next export while the dialog stays open (warmAac.ts).

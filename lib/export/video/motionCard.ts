@@ -264,6 +264,7 @@ export async function exportMotionCard(
       reusedFrames: reused,
       yuv: !!composer.frame,
       ...composer.spent,
+      ...sound?.spent,
     },
   });
   return files;
