@@ -81,10 +81,11 @@ function profileLine(runs) {
   for (const parts of runs)
     for (const { name, duration, detail } of parts) {
       const add = (key, v) => typeof v === 'number' && (values[key] ??= []).push(v);
-      add(name === 'story-export-aac' ? 'sound job' : 'motion card', duration);
+      const prefix = { 'story-export-aac': 'sound', around: 'around' }[name] ?? 'card';
+      if (name !== 'around')
+        add(name === 'story-export-aac' ? 'sound job' : 'motion card', duration);
       for (const [k, v] of Object.entries(detail ?? {}))
-        if (/Ms$|^pixels|^reused/.test(k))
-          add(`${name === 'story-export-aac' ? 'sound' : 'card'}.${k}`, v);
+        if (/Ms$|^pixels|^reused|^chunks/.test(k)) add(`${prefix}.${k}`, v);
     }
   return Object.entries(values)
     .map(([k, v]) => {
@@ -137,6 +138,26 @@ try {
       await page.getByRole('button', { name: 'Export' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export' });
       if (DIALOG_WAIT) await page.waitForTimeout(DIALOG_WAIT * 1000);
+      // In the page: when Start was pressed and when the list of files appeared (a mutation
+      // observer, so Playwright's polling is not counted), to split the wall time into the card's
+      // own export and what happens around it.
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__benchListAt = 0;
+        document.addEventListener(
+          'click',
+          (e) => {
+            const button = /** @type {Element} */ (e.target).closest('button');
+            if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
+          },
+          { capture: true },
+        );
+        const seen = new MutationObserver(() => {
+          if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
+            w.__benchListAt = performance.now();
+        });
+        seen.observe(document.body, { childList: true, subtree: true });
+      });
       const cpu0 = await browserCpu();
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
@@ -144,12 +165,36 @@ try {
       const wall = performance.now() - t;
       cpu[withMusic ? 'music' : 'still'].push((await browserCpu()) - cpu0);
       // The app's own profile of the export (lib/export/video/motionCard.ts, audio/ffmpegAac.ts).
-      const parts = await page.evaluate(() =>
-        performance
+      const parts = await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        const card = performance
           .getEntriesByType('measure')
-          .filter((m) => m.name === 'story-export-motion-card' || m.name === 'story-export-aac')
-          .map((m) => ({ name: m.name, duration: m.duration, detail: m.detail })),
-      );
+          .find((m) => m.name === 'story-export-motion-card');
+        const around = card
+          ? [
+              {
+                name: 'around',
+                duration: 0,
+                detail: {
+                  startToListMs: w.__benchListAt - w.__benchStartAt,
+                  beforeCardMs: card.startTime - w.__benchStartAt,
+                  afterCardMs: w.__benchListAt - (card.startTime + card.duration),
+                  // Code fetched after Start (chunks and wasm), and how long the last one took.
+                  chunksAfterStart: performance
+                    .getEntriesByType('resource')
+                    .filter((r) => r.startTime > w.__benchStartAt).length,
+                },
+              },
+            ]
+          : [];
+        return [
+          ...performance
+            .getEntriesByType('measure')
+            .filter((m) => m.name === 'story-export-motion-card' || m.name === 'story-export-aac')
+            .map((m) => ({ name: m.name, duration: m.duration, detail: m.detail })),
+          ...around,
+        ];
+      });
       profiles[withMusic ? 'music' : 'still'].push(parts);
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 60_000 }),

@@ -105,11 +105,12 @@ function ExportForm({
     };
   }, [stored]);
 
-  // A card with a video: the fast engine's worker gets ready while the person chooses. Imported
+  // A card with a video background: the fast engine's worker gets ready while the person chooses. Imported
   // here, not at the top: the engine's worker (and its mediabunny code) must stay out of the
   // chunks the editor loads at start, which the service worker precaches.
+  const videoBackground = card.background.type === 'video';
   useEffect(() => {
-    if (!hasVideo) return;
+    if (!videoBackground) return;
     let closed = false;
     let stop: (() => void) | null = null;
     import('@/lib/export/video/webcodecsEngine')
@@ -123,7 +124,21 @@ function ExportForm({
       closed = true;
       stop?.();
     };
-  }, [hasVideo]);
+  }, [videoBackground]);
+
+  // A still card that becomes a video (moving layers, music) is made here, not in the fast
+  // engine's worker: its code is loaded and its YUV kernels compiled while the person chooses.
+  const stillVideo = hasVideo && !videoBackground;
+  useEffect(() => {
+    if (!stillVideo) return;
+    import('@/lib/export/video/motionCard')
+      .then(({ warmMotionCard }) => warmMotionCard())
+      .catch(() => undefined); // only a head start, as above
+    // Whether WebCodecs can encode the music's AAC is asked once per page: ask it now.
+    import('@/lib/export/audio')
+      .then(({ canEncodeAac }) => (card.music ? canEncodeAac() : undefined))
+      .catch(() => undefined);
+  }, [stillVideo, card.music]);
 
   // A story with music whose sound needs ffmpeg.wasm: its core is compiled while the person
   // chooses, and kept for the next export while the dialog stays open (warmAac.ts).

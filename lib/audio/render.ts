@@ -27,9 +27,12 @@ function addSource(
   const step = audio.sampleRate / MIX_SAMPLE_RATE;
   const origin = (from - audio.start) * audio.sampleRate;
   const length = channels[0].length;
-  for (let c = 0; c < 2; c++) {
+  // Mono is heard in both ears: resampled once, then added to the right as to the left.
+  const mono = channels[0] === channels[1];
+  const left = mono ? new Float32Array(count) : out[0];
+  for (let c = 0; c < (mono ? 1 : 2); c++) {
     const src = channels[c]!;
-    const dst = out[c]!;
+    const dst = c === 0 ? left : out[1];
     const at = (i: number) => (i >= 0 && i < length ? src[i]! : 0);
     for (let n = 0; n < count; n++) {
       let pos = origin + n * step;
@@ -50,6 +53,12 @@ function addSource(
           0.5 * f * (p2 - p0 + f * (2 * p0 - 5 * p1 + 4 * p2 - p3 + f * (3 * (p1 - p2) + p3 - p0)));
       }
       dst[n]! += gain(n) * v;
+    }
+  }
+  if (mono) {
+    for (let n = 0; n < count; n++) {
+      out[0][n]! += left[n]!;
+      out[1][n]! += left[n]!;
     }
   }
 }

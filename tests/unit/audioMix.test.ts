@@ -173,10 +173,12 @@ describe('rendering the mix', () => {
     const sine = new Float32Array(n);
     for (let i = 0; i < n; i++) sine[i] = Math.sin((2 * Math.PI * 440 * i) / rate);
     const seg = planMix(still(2, music(0.5, 1, 3))).segments[0]!;
-    const [l] = renderSegmentMix(seg, {
+    const [l, r] = renderSegmentMix(seg, {
       music: { sampleRate: rate, channels: [sine], start: 0 },
     });
     expect(l.length).toBe(2 * R);
+    // A mono track is heard alike in both ears.
+    expect(r).toEqual(l);
     for (const k of [R / 2, R, R + 37, 1.4 * R]) {
       const t = 0.5 + k / R;
       expect(l[k]).toBeCloseTo(Math.sin(2 * Math.PI * 440 * t), 2);

@@ -86,8 +86,13 @@ export const pcmInputArgs = (path: string): string[] => [
   path,
 ];
 
-/** ffmpeg output arguments that encode the sound as the presets' AAC-LC. */
-export const AAC_ENCODE_ARGS = ['-c:a', 'aac', '-b:a', String(AUDIO_BITRATE)];
+/**
+ * ffmpeg output arguments that encode the sound as the presets' AAC-LC. The "fast" coder (ffmpeg's
+ * default is "twoloop") spends about half the CPU: on 10 s of music-like sound (pink noise, tones
+ * and a beat) natively it took 0.21 vs 0.41 s, and the decoded sound's SNR against the PCM was
+ * 20.8 vs 22.3 dB at 128 kb/s.
+ */
+export const AAC_ENCODE_ARGS = ['-c:a', 'aac', '-aac_coder', 'fast', '-b:a', String(AUDIO_BITRATE)];
 
 /**
  * Muxes `pcm` into a finished MP4 as its only sound, AAC-LC 48 kHz stereo, with a running

@@ -21,6 +21,8 @@ export interface CardSound {
   addTrack(output: Output, index: number): (() => Promise<void>) | null;
   /** The finished file, with its sound muxed in where it could not be encoded above. */
   finish(file: Blob, index: number, signal: AbortSignal): Promise<Blob>;
+  /** Where `prepare`'s time went, ms (for the export's profile). */
+  readonly spent?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -35,10 +37,17 @@ export function cardMusicSound(
 ): CardSound {
   let pcm: StereoPcm[] = [];
   let encoded: Promise<EncodedAac[]> | null = null;
+  const spent = { mixMs: 0, aacCheckMs: 0 };
   return {
+    spent,
     async prepare(spans, signal) {
+      const t0 = performance.now();
       pcm = renderCardMusic(planCardMusic(card, track, length, spans), track.audio);
-      if (await canEncodeAac()) return;
+      const t1 = performance.now();
+      const webCodecs = await canEncodeAac();
+      spent.mixMs = t1 - t0;
+      spent.aacCheckMs = performance.now() - t1;
+      if (webCodecs) return;
       encoded = import('./ffmpegAac').then((m) => m.encodeAacWithFfmpeg(pcm, signal));
       // Awaited when the first file's sound is written; a failure before then is not unhandled.
       encoded.catch(() => undefined);

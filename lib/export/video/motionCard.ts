@@ -93,15 +93,42 @@ async function cardComposer(
   return composer;
 }
 
+/** The YUV kernels' module, compiled once per page (null where it cannot be: no WASM SIMD). */
+let compiled: Promise<WebAssembly.Module | null> | null = null;
+
+function compileKernels(): Promise<WebAssembly.Module | null> {
+  compiled ??= (async () => {
+    try {
+      const response = await fetch(new URL(YUV_KERNELS_URL, location.origin));
+      if (!response.ok) return null;
+      return await WebAssembly.compile(await response.arrayBuffer());
+    } catch {
+      return null;
+    }
+  })().then((module) => {
+    // A failure (offline, say) is not kept: the next export tries again.
+    if (!module) compiled = null;
+    return module;
+  });
+  return compiled;
+}
+
 /** The YUV kernels (RGBA → BT.709 I420), or null where WASM SIMD or the kernels are missing. */
 async function loadKernels(): Promise<YuvKernels | null> {
   try {
-    const response = await fetch(new URL(YUV_KERNELS_URL, location.origin));
-    if (!response.ok) return null;
-    return await instantiateKernels(await WebAssembly.compile(await response.arrayBuffer()));
+    const module = await compileKernels();
+    return module && (await instantiateKernels(module));
   } catch {
     return null;
   }
+}
+
+/**
+ * Gets a moving card's export ready ahead of Start (when the Export dialog opens): this code is
+ * loaded already by importing it; the YUV kernels are compiled here.
+ */
+export function warmMotionCard(): void {
+  void compileKernels();
 }
 
 /**
@@ -237,6 +264,7 @@ export async function exportMotionCard(
       reusedFrames: reused,
       yuv: !!composer.frame,
       ...composer.spent,
+      ...sound?.spent,
     },
   });
   return files;

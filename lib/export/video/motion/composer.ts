@@ -1,7 +1,8 @@
 // The frames of a motion card: the still picture converted to I420 once, and per frame only the
-// boxes the moving layers cover made again — the part under the first moving layer copied from
-// its own I420 picture, then each layer's sprite drawn into the I420 frame by the YUV kernels
-// (i420Sprites.ts) — so a frame costs about its moving pixels, not the whole 1080 × 1920.
+// boxes that changed since the last frame made again (where a layer moved from and to) — the
+// part under the first moving layer copied from its own I420 picture, then each layer's sprite
+// drawn into the I420 frame by the YUV kernels (i420Sprites.ts) — so a frame costs about its
+// changed pixels, not the whole 1080 × 1920; a layer whose entrance is over costs nothing.
 // Without the kernels (no WASM SIMD) the whole frame is drawn on a 2D canvas instead.
 import { motionAt, normalizeAnimation, REST, type MotionState } from '../../../motion';
 import type { YuvKernels } from '../yuv/compositor';
@@ -12,7 +13,7 @@ import {
   coveredBox,
   mergeBoxes,
   motionMatrix,
-  samePlacement,
+  samePlaced,
   type Matrix,
 } from './placement';
 import type { LayerSprites, Sprite } from './sprites';
@@ -56,20 +57,18 @@ export class MotionComposer {
   readonly height: number;
   /** The sprites and frames in the kernels' memory; null on the canvas path. */
   private readonly sprites: I420Sprites | null;
-  /** Offsets in the kernels' memory of: the whole still frame (every layer that never moves), the
-   * card with only the layers under the first moving one, and the frame being made (I420 each). */
-  private readonly at = { still: 0, under: 0, frame: 0 };
+  /** Offsets in the kernels' memory of the card with only the layers under the first moving one
+   * and of the frame being made (I420 each; it starts as the card without its moving layers). */
+  private readonly at = { under: 0, frame: 0 };
   private view: Uint8Array | null = null;
   /** Without kernels, the whole frame is drawn here (see `compose`). */
   readonly scratch = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
   /**
-   * Where compose's time went, ms: putting last frame's boxes back, placing the layers, keeping
-   * changed sprites in the kernels' memory, drawing the boxes.
+   * Where compose's time went, ms: placing the layers, keeping changed sprites in the kernels'
+   * memory, drawing the boxes that changed.
    */
-  readonly spent = { restoreMs: 0, placeMs: 0, uploadMs: 0, drawMs: 0 };
-  /** The boxes drawn over the still frame in `frame` now. */
-  private drawn: Box[] = [];
+  readonly spent = { placeMs: 0, uploadMs: 0, drawMs: 0 };
   /** Where each layer was drawn in the last frame made (undefined before the first). */
   private last: (Placed | null)[] | undefined;
   /** Whether the last `compose` found the frame unchanged and left it as it was. */
@@ -95,19 +94,16 @@ export class MotionComposer {
     if (!this.sprites || !kernels) return;
     const size = (w * h * 3) / 2;
     const rgba = this.sprites.take(w * h * 4);
-    this.at.still = this.sprites.take(size);
     this.at.under = this.sprites.take(size);
     this.at.frame = this.sprites.take(size);
     for (const [canvas, to] of [
-      [whole, this.at.still],
+      [whole, this.at.frame],
       [under, this.at.under],
     ] as const) {
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
       this.sprites.bytes().set(ctx.getImageData(0, 0, w, h).data, rgba);
       kernels.rgbaToI420(rgba, w, h, to, to + w * h, to + (w * h * 5) / 4);
     }
-    const bytes = this.sprites.bytes();
-    bytes.copyWithin(this.at.frame, this.at.still, this.at.still + size);
   }
 
   /** The frame made last, as I420 (null on the canvas path: see `scratch`). */
@@ -128,9 +124,20 @@ export class MotionComposer {
   compose(t: number): number {
     const started = performance.now();
     const placed = this.layers.map((l) => place(l, t, this.width, this.height));
-    // Nothing moved since the last frame (an entrance over, no loop): it is that frame again.
-    this.unchanged = !!this.last && samePlacement(this.last, placed);
+    const last = this.last;
     this.last = placed;
+    // Where this frame differs from the last: where each layer that changed was and is now (the
+    // first frame: where the moving layers are, which the still frame lacks). A layer that stays
+    // put (an entrance over) is left as it is in the frame, unless a change reaches it.
+    const changed: Box[] = [];
+    placed.forEach((p, i) => {
+      const q = last?.[i] ?? null;
+      if (last ? samePlaced(p, q) : !this.layers[i]!.moves) return;
+      if (p) changed.push(p.box);
+      if (q) changed.push(q.box);
+    });
+    // Nothing moved since the last frame (an entrance over, no loop): it is that frame again.
+    this.unchanged = !!last && changed.length === 0;
     if (this.unchanged) {
       this.spent.placeMs += performance.now() - started;
       return 0;
@@ -140,14 +147,8 @@ export class MotionComposer {
       this.spent.drawMs += performance.now() - started;
       return this.width * this.height;
     }
+    const boxes = mergeBoxes(changed);
     const placedAt = performance.now();
-    // Only the boxes drawn last frame differ from the still frame: put those back.
-    for (const box of this.drawn) this.copyBox(this.at.still, this.at.frame, box);
-    const restored = performance.now();
-    const boxes = mergeBoxes(
-      placed.filter((p, i): p is Placed => !!p && this.layers[i]!.moves).map((p) => p.box),
-    );
-    this.drawn = boxes;
     // Each layer drawn in some box has its sprite's pixels in the kernels' memory.
     placed.forEach((p, i) => {
       if (p && boxes.some((box) => boxesMeet(p.box, box))) {
@@ -156,12 +157,12 @@ export class MotionComposer {
     });
     const uploaded = performance.now();
     this.spent.placeMs += placedAt - started;
-    this.spent.restoreMs += restored - placedAt;
-    this.spent.uploadMs += uploaded - restored;
+    this.spent.uploadMs += uploaded - placedAt;
     let pixels = 0;
     const { width: W, height: H } = this;
     for (const box of boxes) {
-      // The part under the moving layers, then every layer from the first moving one up.
+      // Made again whole: the part under the moving layers, then every layer from the first
+      // moving one up that reaches the box.
       this.copyBox(this.at.under, this.at.frame, box);
       const planes: Planes = {
         y: this.at.frame + box.y * W + box.x,

@@ -95,22 +95,22 @@ export interface Placement {
   opacity: number;
 }
 
+/** Whether a layer is drawn alike in two frames: the same picture (the same object), matrix and
+ * opacity, or hidden in both. */
+export function samePlaced(p: Placement | null, q: Placement | null): boolean {
+  if (!p || !q) return p === q;
+  return (
+    p.sprite === q.sprite && p.opacity === q.opacity && p.matrix.every((v, k) => v === q.matrix[k])
+  );
+}
+
 /**
- * Whether two frames draw every layer alike — the same picture (the same object), matrix and
- * opacity, or hidden in both — so the second frame is the first again.
+ * Whether two frames draw every layer alike (see `samePlaced`), so the second frame is the first
+ * again.
  */
 export function samePlacement(
   a: readonly (Placement | null)[],
   b: readonly (Placement | null)[],
 ): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((p, i) => {
-    const q = b[i];
-    if (!p || !q) return p === q;
-    return (
-      p.sprite === q.sprite &&
-      p.opacity === q.opacity &&
-      p.matrix.every((v, k) => v === q.matrix[k])
-    );
-  });
+  return a.length === b.length && a.every((p, i) => samePlaced(p, b[i] ?? null));
 }
