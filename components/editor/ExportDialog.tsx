@@ -105,9 +105,9 @@ function ExportForm({
     };
   }, [stored]);
 
-  // A card with a video background: the fast engine's worker gets ready while the person chooses. Imported
-  // here, not at the top: the engine's worker (and its mediabunny code) must stay out of the
-  // chunks the editor loads at start, which the service worker precaches.
+  // A card with a video background: the fast engine's worker gets ready while the person
+  // chooses. Imported here, not at the top: the engine's worker (and its mediabunny code) must
+  // stay out of the chunks the editor loads at start, which the service worker precaches.
   const videoBackground = card.background.type === 'video';
   useEffect(() => {
     if (!videoBackground) return;

@@ -4,7 +4,7 @@ import {
   coveredBox,
   mergeBoxes,
   motionMatrix,
-  samePlacement,
+  samePlaced,
   type Matrix,
 } from '@/lib/export/video/motion/placement';
 
@@ -87,20 +87,21 @@ describe('reveal helpers', () => {
   });
 });
 
-describe('samePlacement', () => {
+describe('samePlaced', () => {
   const sprite = { x: 0, y: 0, w: 10, h: 10 };
   const at = (dx: number, opacity = 1) => ({
     sprite,
     matrix: motionMatrix(5, 5, { ...REST, dx }),
     opacity,
   });
-  it('is true when every layer is drawn alike or hidden in both frames', () => {
-    expect(samePlacement([at(3), null], [at(3), null])).toBe(true);
+  it('is true when a layer is drawn alike or hidden in both frames', () => {
+    expect(samePlaced(at(3), at(3))).toBe(true);
+    expect(samePlaced(null, null)).toBe(true);
   });
   it('is false when a layer moved, faded, changed picture or appeared', () => {
-    expect(samePlacement([at(3)], [at(4)])).toBe(false);
-    expect(samePlacement([at(3)], [at(3, 0.5)])).toBe(false);
-    expect(samePlacement([at(3)], [{ ...at(3), sprite: { ...sprite } }])).toBe(false);
-    expect(samePlacement([null], [at(3)])).toBe(false);
+    expect(samePlaced(at(3), at(4))).toBe(false);
+    expect(samePlaced(at(3), at(3, 0.5))).toBe(false);
+    expect(samePlaced(at(3), { ...at(3), sprite: { ...sprite } })).toBe(false);
+    expect(samePlaced(null, at(3))).toBe(false);
   });
 });

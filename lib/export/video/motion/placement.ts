@@ -103,14 +103,3 @@ export function samePlaced(p: Placement | null, q: Placement | null): boolean {
     p.sprite === q.sprite && p.opacity === q.opacity && p.matrix.every((v, k) => v === q.matrix[k])
   );
 }
-
-/**
- * Whether two frames draw every layer alike (see `samePlaced`), so the second frame is the first
- * again.
- */
-export function samePlacement(
-  a: readonly (Placement | null)[],
-  b: readonly (Placement | null)[],
-): boolean {
-  return a.length === b.length && a.every((p, i) => samePlaced(p, b[i] ?? null));
-}
