@@ -19,7 +19,7 @@ const PORT = Number(process.env.BENCH_PORT) || 3293;
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 // `--dialog-wait S`: seconds spent in the open Export dialog before Start, as a person choosing
-// would (the sound's ffmpeg.wasm is made ready meanwhile); 0 (default): Start at once.
+// would (the AAC encoder's code is loaded meanwhile); 0 (default): Start at once.
 const DIALOG_WAIT = argv.includes('--dialog-wait')
   ? Number(argv[argv.indexOf('--dialog-wait') + 1]) || 0
   : 0;
@@ -81,9 +81,8 @@ function profileLine(runs) {
   for (const parts of runs)
     for (const { name, duration, detail } of parts) {
       const add = (key, v) => typeof v === 'number' && (values[key] ??= []).push(v);
-      const prefix = { 'story-export-aac': 'sound', around: 'around' }[name] ?? 'card';
-      if (name !== 'around')
-        add(name === 'story-export-aac' ? 'sound job' : 'motion card', duration);
+      const prefix = name === 'around' ? 'around' : 'card';
+      if (name !== 'around') add('motion card', duration);
       for (const [k, v] of Object.entries(detail ?? {}))
         if (/Ms$|^pixels|^reused|^chunks/.test(k)) add(`${prefix}.${k}`, v);
     }
@@ -164,7 +163,7 @@ try {
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 600_000);
       const wall = performance.now() - t;
       cpu[withMusic ? 'music' : 'still'].push((await browserCpu()) - cpu0);
-      // The app's own profile of the export (lib/export/video/motionCard.ts, audio/ffmpegAac.ts).
+      // The app's own profile of the export (lib/export/video/motionCard.ts).
       const parts = await page.evaluate(() => {
         const w = /** @type {any} */ (window);
         const card = performance
@@ -190,7 +189,7 @@ try {
         return [
           ...performance
             .getEntriesByType('measure')
-            .filter((m) => m.name === 'story-export-motion-card' || m.name === 'story-export-aac')
+            .filter((m) => m.name === 'story-export-motion-card')
             .map((m) => ({ name: m.name, duration: m.duration, detail: m.detail })),
           ...around,
         ];

@@ -134,33 +134,17 @@ function ExportForm({
     import('@/lib/export/video/motionCard')
       .then(({ warmMotionCard }) => warmMotionCard())
       .catch(() => undefined); // only a head start, as above
-    // Whether WebCodecs can encode the music's AAC is asked once per page: ask it now.
-    import('@/lib/export/audio')
-      .then(({ canEncodeAac }) => (card.music ? canEncodeAac() : undefined))
-      .catch(() => undefined);
-  }, [stillVideo, card.music]);
+  }, [stillVideo]);
 
-  // A story with music whose sound needs ffmpeg.wasm: its core is compiled while the person
-  // chooses, and kept for the next export while the dialog stays open (warmAac.ts).
-  const musicSound = doc.cards.some((c) => c.music && c.background.type === 'video')
-    ? 'video'
-    : doc.cards.some((c) => c.music)
-      ? 'still'
-      : null;
+  // A story with music: its AAC encoder (the browser's, or mediabunny's extension, whose code is
+  // loaded and registered now) is made ready once per page while the person chooses.
+  const hasMusic = doc.cards.some((c) => c.music);
   useEffect(() => {
-    if (!musicSound) return;
-    let closed = false;
-    let stop: (() => void) | null = null;
-    import('@/lib/export/audio/warmAac')
-      .then(({ warmAacFor }) => {
-        if (!closed) stop = warmAacFor(musicSound);
-      })
+    if (!hasMusic) return;
+    import('@/lib/export/audio/aacEncoder')
+      .then(({ canEncodeAac }) => canEncodeAac())
       .catch(() => undefined); // only a head start, as above
-    return () => {
-      closed = true;
-      stop?.();
-    };
-  }, [musicSound]);
+  }, [hasMusic]);
 
   // Leaving the dialog cancels a running export; object URLs are released.
   useEffect(() => () => abort.current?.abort(), []);

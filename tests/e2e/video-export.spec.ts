@@ -215,6 +215,45 @@ test('48 kHz stereo AAC is copied packet for packet beside the new video', async
   expect(packets(exported)).toEqual(want);
 });
 
+test('sound the fast engine encodes again stays in step: a click at 0.5 s is at 0.5 s in the file', async ({
+  page,
+}) => {
+  // 44.1 kHz mono: decoded, made 48 kHz stereo and encoded to AAC, whose encoder puts 1024
+  // samples of priming before the sound; the file must not play them (21 ms late).
+  const source = makeVideo('click.mp4', [
+    ...['-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=30:d=2'],
+    ...[
+      '-f',
+      'lavfi',
+      '-i',
+      "aevalsrc='if(between(t,0.5,0.52),0.8*sin(2*PI*1000*t),0)':s=44100:d=2",
+    ],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
+    ...['-c:a', 'aac', '-b:a', '128k', '-shortest'],
+  ]);
+  await openEditor(page);
+  await page.getByLabel('Add photo or video').setInputFiles(source);
+  const { files } = await exportVideo(page, { engine: 'webcodecs' });
+  expectStoryMp4(files[0]!.bytes, 2);
+  const exported = `${source}.out.mp4`;
+  writeFileSync(exported, files[0]!.bytes);
+  /** Seconds to the first sample louder than 0.3 (the click's own rise; codec noise stays below). */
+  const onset = (path: string) => {
+    const pcm = spawnSync(
+      'ffmpeg',
+      ['-v', 'error', '-i', path, '-map', '0:a', '-ac', '1', '-ar', '48000', '-f', 'f32le', '-'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).stdout;
+    const x = new Float32Array(
+      pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + (pcm.length & ~3)),
+    );
+    return x.findIndex((v) => Math.abs(v) > 0.3) / 48_000;
+  };
+  const want = onset(source);
+  expect(Math.abs(want - 0.5)).toBeLessThan(0.002);
+  expect(Math.abs(onset(exported) - want)).toBeLessThan(0.002);
+});
+
 test('Mute leaves the sound out', async ({ page }) => {
   await openEditor(page);
   await page.getByLabel('Add photo or video').setInputFiles(fixture('clip-1s.mp4'));

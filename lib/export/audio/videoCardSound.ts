@@ -3,8 +3,9 @@
 // The mix plan carries the music on across each cut, so the files join without a gap or repeat.
 import { planMix, renderSegmentMix, type DecodedAudio, type MixPlan } from '../../audio';
 import type { Card } from '../../story';
-import { muxAac } from './aacTrack';
-import { returnAacSession, takeAacSession } from './warmAac';
+import { abortError, VideoExportError } from '../video/job';
+import { canEncodeAac, NO_AAC_ENCODER } from './aacEncoder';
+import { replaceSound } from './aacTrack';
 
 /**
  * Plans a video card's sound: `spans` are the files' spans of the video source (seconds, as
@@ -44,26 +45,17 @@ export async function mixMusicIntoVideoFiles(
   const { decodeSound } = await import('../../audio/decode');
   const own = bg.type === 'video' && !bg.muted ? await decodeSound(videoSource, signal) : null;
   const plan = planVideoCardMix(card, track, spans, !!own);
-  // Copying the video and encoding the sound is one thread of work: the single-thread core
-  // starts in less than half the time of the multi-thread one (scripts/profile-music-aac.mjs);
-  // the one made ready when the Export dialog opened, when there is one (warmAac.ts).
-  const session = await takeAacSession(signal);
-  let whole = false;
-  try {
-    const out: Blob[] = [];
-    for (const [i, file] of files.entries()) {
-      const segment = plan.segments[i];
-      if (!segment) {
-        out.push(file);
-        continue;
-      }
-      const pcm = renderSegmentMix(segment, { music: track.audio, video: own });
-      out.push(await muxAac(session, file, pcm));
-    }
-    whole = true;
-    return out;
-  } finally {
-    if (whole) returnAacSession(session);
-    else session.close();
+  if (!(await canEncodeAac())) throw new VideoExportError(NO_AAC_ENCODER);
+  const out: Blob[] = [];
+  for (const [i, file] of files.entries()) {
+    if (signal.aborted) throw abortError();
+    const segment = plan.segments[i];
+    // The video is copied as the engine made it; only the sound is new.
+    out.push(
+      segment
+        ? await replaceSound(file, renderSegmentMix(segment, { music: track.audio, video: own }))
+        : file,
+    );
   }
+  return out;
 }

@@ -40,13 +40,6 @@ export interface SegmentOptions {
    * waiting for room in the encoder's queue (for the benchmark's profile).
    */
   stats?: PipelineStats;
-  /** Called once, before the first frame, when the sound has to be made elsewhere. */
-  onAudioMissing?: () => void;
-  /**
-   * The sound made elsewhere (after `onAudioMissing`): an MP4 of the segment's AAC 48 kHz
-   * stereo, copied into the file. Without it such sound is left out.
-   */
-  audioMadeElsewhere?: () => Promise<ArrayBuffer>;
   /** Decoder and encoder hints (tuning). */
   decoder?: { hardwareAcceleration?: HardwareAcceleration; optimizeForLatency?: boolean };
   encoder?: {
@@ -93,10 +86,7 @@ export async function convertSegment(o: SegmentOptions): Promise<ArrayBuffer> {
     ...o.encoder,
   });
   encoderReady.catch(() => undefined); // awaited below
-  const audio = o.muted
-    ? null
-    : await segmentAudio(o.input, output, o.start, o.end, o.audioMadeElsewhere);
-  if (audio?.missing) o.onAudioMissing?.();
+  const audio = o.muted ? null : await segmentAudio(o.input, output, o.start, o.end);
   const encoder = await encoderReady;
   try {
     output.addVideoTrack(encoder.source, { frameRate: o.frameRate });

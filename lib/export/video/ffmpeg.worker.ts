@@ -106,9 +106,6 @@ self.onmessage = async ({ data: call }: MessageEvent<FfmpegRequest>) => {
         transfer.push(bytes.buffer);
         break;
       }
-      case 'remove':
-        need().FS.unlink(call.path);
-        break;
       case 'settle':
         value = await settle();
         break;

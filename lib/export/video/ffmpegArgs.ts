@@ -160,18 +160,3 @@ export function segmentArgs(a: FfmpegSegmentArgs): string[] {
     a.output,
   ];
 }
-
-/** ffmpeg arguments that cut a segment's sound and encode it as AAC-LC 128 kb/s, 48 kHz stereo. */
-export function audioArgs(input: string, segment: Segment, output: string): string[] {
-  return [
-    '-ss',
-    fixed(segment.start),
-    '-t',
-    fixed(segment.duration),
-    '-i',
-    input,
-    '-vn',
-    ...AAC_ARGS,
-    output,
-  ];
-}

@@ -5,9 +5,8 @@ import {
   type VideoEngine,
   type VideoJob,
 } from './job';
-import { audioArgs, segmentArgs } from './ffmpegArgs';
+import { segmentArgs } from './ffmpegArgs';
 import { canUseMultiThreadCore, FfmpegSession } from './ffmpegSession';
-import type { Segment } from './presets';
 import { readVideoInfo } from '../../media/hdr';
 
 /** Runs one command; a non-zero exit becomes an error a person can read. */
@@ -75,60 +74,3 @@ export const ffmpegEngine: VideoEngine = {
     }
   },
 };
-
-/** Sound for the fast engine's video-only segments, being made by ffmpeg.wasm. */
-export interface AacAudioJob {
-  /**
-   * Each segment's sound (same order) as an MP4 file of one AAC 48 kHz stereo track, for the fast
-   * engine's worker to copy into its own MP4; ends ffmpeg.wasm.
-   */
-  tracks(): Promise<ArrayBuffer[]>;
-  /** Ends ffmpeg.wasm when `tracks` will not be called (the video failed). */
-  close(): void;
-}
-
-/**
- * Starts making AAC sound for video-only segments made by the fast engine, for sources whose
- * sound the browser cannot encode (no AAC `AudioEncoder`, e.g. Firefox or Debian's Chromium):
- * ffmpeg.wasm loads and encodes each segment's sound at once, while the frames are still being
- * made; `tracks` then hands the files over (the worker copies their packets, no second mux).
- */
-export function startAacAudio(source: Blob, segments: Segment[], signal: AbortSignal): AacAudioJob {
-  const ready = (async () => {
-    // One thread of work (sound only): the single-thread core starts in less than half the time
-    // and leaves the second core to the frames being made meanwhile.
-    const ffmpeg = await FfmpegSession.start(signal, { multiThread: false });
-    try {
-      const input = await ffmpeg.mount(source);
-      for (const [i, segment] of segments.entries())
-        await run(ffmpeg, audioArgs(input, segment, `/a${i}.m4a`), signal);
-      return ffmpeg;
-    } catch (error) {
-      ffmpeg.close();
-      throw error;
-    }
-  })();
-  ready.catch(() => undefined); // awaited by tracks; this only keeps an unused failure quiet
-  return {
-    async tracks() {
-      const ffmpeg = await ready;
-      try {
-        const out: ArrayBuffer[] = [];
-        for (const i of segments.keys()) {
-          const bytes = await ffmpeg.take(`/a${i}.m4a`);
-          const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-          out.push((whole ? bytes : bytes.slice()).buffer as ArrayBuffer);
-        }
-        return out;
-      } finally {
-        ffmpeg.close();
-      }
-    },
-    close() {
-      ready.then(
-        (ffmpeg) => ffmpeg.close(),
-        () => undefined,
-      );
-    },
-  };
-}

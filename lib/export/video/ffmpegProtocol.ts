@@ -18,7 +18,6 @@ export type FfmpegCall =
   | { op: 'exec'; args: string[] }
   /** Reads a file and deletes it; answers its bytes. */
   | { op: 'take'; path: string }
-  | { op: 'remove'; path: string }
   /**
    * Waits (up to a second) until every thread ffmpeg ran has gone back to the core's pool,
    * then closes the pool's workers; answers how many threads had not gone back. The last call:

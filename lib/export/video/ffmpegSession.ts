@@ -76,16 +76,10 @@ export class FfmpegSession {
     signal.addEventListener('abort', this.abort);
   }
 
-  /**
-   * Starts ffmpeg.wasm: the multi-thread core when the page can run it, unless `multiThread` is
-   * false (a job with one thread of work, such as encoding sound, starts faster on the other).
-   */
-  static async start(
-    signal: AbortSignal,
-    { multiThread = canUseMultiThreadCore() }: { multiThread?: boolean } = {},
-  ): Promise<FfmpegSession> {
+  /** Starts ffmpeg.wasm: the multi-thread core when the page can run it, else the single-thread one. */
+  static async start(signal: AbortSignal): Promise<FfmpegSession> {
     if (signal.aborted) throw abortError();
-    const session = new FfmpegSession(signal, multiThread && canUseMultiThreadCore());
+    const session = new FfmpegSession(signal, canUseMultiThreadCore());
     try {
       const urls = coreUrls(session.stopFlag !== null);
       await session.call({ op: 'load', urls, stop: session.stopFlag });
@@ -117,10 +111,6 @@ export class FfmpegSession {
   /** Reads a file out of ffmpeg's memory and deletes it there. */
   async take(path: string): Promise<Uint8Array> {
     return (await this.call({ op: 'take', path })) as Uint8Array;
-  }
-
-  remove(path: string): Promise<unknown> {
-    return this.call({ op: 'remove', path });
   }
 
   /**

@@ -151,7 +151,7 @@ export async function exportMotionCard(
   const length = motionCardSeconds(card);
   const started = performance.now();
   const segments = planSegments(preset, 0, length, !!sound);
-  // First: where the sound is encoded apart (ffmpeg.wasm), it runs while the frames are made.
+  // First: the sound is mixed, and its encoder made ready, before the frames are made.
   await sound?.prepare(segments, signal);
   const soundPrepared = performance.now();
   const kernels = await loadKernels();
@@ -179,7 +179,8 @@ export async function exportMotionCard(
         format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
         target: new BufferTarget(),
       });
-      let writeSound: (() => Promise<void>) | null = null;
+      /** The file's sound being encoded, beside the frames (its encoder runs in a worker). */
+      let soundWritten: Promise<void> | undefined;
       // Our own encoder (as the fast engine's): frames are queued up to 12 deep, so composing the
       // next frame overlaps encoding the last ones.
       const encoder = await H264Encoder.open({
@@ -191,8 +192,10 @@ export async function exportMotionCard(
       });
       try {
         output.addVideoTrack(encoder.source, { frameRate: FRAME_RATE });
-        writeSound = sound?.addTrack(output, files.length) ?? null;
+        const writeSound = sound?.addTrack(output, files.length);
         await output.start();
+        soundWritten = writeSound?.();
+        soundWritten?.catch(() => undefined); // awaited after the frames; this keeps it quiet meanwhile
         const first = Math.round(seg.start * FRAME_RATE);
         const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
         for (let i = first; i < last; i++) {
@@ -238,11 +241,10 @@ export async function exportMotionCard(
         throw error;
       }
       const soundAt = performance.now();
-      await writeSound?.();
+      await soundWritten;
       soundWaitMs += performance.now() - soundAt;
       await output.finalize();
-      const file = new Blob([output.target.buffer!], { type: 'video/mp4' });
-      files.push(sound ? await sound.finish(file, files.length, signal) : file);
+      files.push(new Blob([output.target.buffer!], { type: 'video/mp4' }));
     }
   } finally {
     previous?.close();

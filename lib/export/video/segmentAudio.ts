@@ -1,12 +1,11 @@
 // A segment's sound for the fast engine's MP4: AAC 48 kHz stereo is copied packet by packet;
-// other sound is encoded to AAC where the browser can (mediabunny's Conversion, sound only, into
-// a scratch file whose packets are then copied); elsewhere ffmpeg.wasm makes it and its packets
-// are copied when it comes.
+// other sound is decoded and encoded to AAC (mediabunny's Conversion, sound only, with the
+// browser's AAC encoder or mediabunny's extension: aacEncoder.ts) into a scratch file whose
+// packets are then copied.
 import {
   ALL_FORMATS,
   BufferSource,
   BufferTarget,
-  canEncodeAudio,
   Conversion,
   EncodedAudioPacketSource,
   EncodedPacketSink,
@@ -15,6 +14,7 @@ import {
   Output,
   type InputAudioTrack,
 } from 'mediabunny';
+import { aacPrimingFrames, canEncodeAac } from '../audio/aacEncoder';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from './presets';
 
 /** A copy of AAC packets into the output, started after `Output.start()`. */
@@ -84,48 +84,35 @@ async function encodedAudio(input: Input, start: number, end: number): Promise<I
   return new Input({ source: new BufferSource(scratch.target.buffer!), formats: ALL_FORMATS });
 }
 
-/** The AAC track of an MP4 file in memory, or null when it has none. */
-async function aacTrack(file: ArrayBuffer): Promise<InputAudioTrack | null> {
-  const input = new Input({ source: new BufferSource(file), formats: ALL_FORMATS });
-  return input.getPrimaryAudioTrack();
-}
-
 /**
- * Adds the segment's sound to `output` (before `output.start()`). `missing`: the browser cannot
- * make AAC from it, so the caller has it made elsewhere; with `elsewhere` (which answers that
- * AAC, as an MP4 file of the segment's sound only) it is still copied in, else it is left out.
- * `copy` must be called once the output has started.
+ * Adds the segment's sound to `output` (before `output.start()`); `copy` must be called once the
+ * output has started. Rejects with Error('sound-unsupported') when the browser cannot decode the
+ * sound (the compatible engine makes such videos).
  */
 export async function segmentAudio(
   input: Input,
   output: Output,
   start: number,
   end: number,
-  elsewhere?: () => Promise<ArrayBuffer>,
-): Promise<{ missing: boolean; copy: () => AudioCopy }> {
-  const none = { missing: false, copy: () => ({ done: Promise.resolve() }) };
+): Promise<{ copy: () => AudioCopy }> {
   const track = await input.getPrimaryAudioTrack();
-  if (!track) return none;
+  if (!track) return { copy: () => ({ done: Promise.resolve() }) };
   const story = isStoryAudio(track);
-  const missing = !story && !(await canEncodeAudio('aac'));
-  if (missing && !elsewhere) return { ...none, missing };
+  if (!story && !((await track.canDecode()) && (await canEncodeAac())))
+    throw new Error('sound-unsupported');
   const source = new EncodedAudioPacketSource('aac');
   output.addAudioTrack(source);
   return {
-    missing,
     copy: () => ({
       done: (async () => {
         if (story) return copyPackets(track, source, start, end);
-        if (missing) {
-          // That file already starts at the segment's start.
-          const made = await aacTrack(await elsewhere!());
-          return made ? copyPackets(made, source, 0, end - start) : source.close();
-        }
         const encoded = await encodedAudio(input, start, end);
         const aac = encoded && (await encoded.getPrimaryAudioTrack());
         if (!aac) return source.close();
-        // The scratch file already starts at the segment's start.
-        return copyPackets(aac, source, 0, end - start);
+        // The scratch file starts at the segment's start, after the encoder's priming, which
+        // mediabunny's Conversion leaves in its timestamps: taken off here (an MP4 edit trims it).
+        const primed = aacPrimingFrames() / AUDIO_SAMPLE_RATE;
+        return copyPackets(aac, source, primed, end - start + primed);
       })(),
     }),
   };

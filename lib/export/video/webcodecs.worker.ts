@@ -137,18 +137,12 @@ async function prepareFrames(job: VideoJob): Promise<FrameTools> {
   return { overlay, ink, yuv, toI420, painter };
 }
 
-/** Hands over the job's sound when the page sends it (`sound`: one AAC MP4 per segment). */
-let soundArrived: (files: ArrayBuffer[]) => void = () => undefined;
-
 /** Epoch ms, comparable across the page and its workers. */
 const clock = () => performance.timeOrigin + performance.now();
 
 self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
   if ('warm' in e.data) return void loadKernels();
-  if ('sound' in e.data) return soundArrived(e.data.sound);
   const { job } = e.data;
-  /** The sound made by the page, asked for only when the worker says `audio-missing`. */
-  const sound = new Promise<ArrayBuffer[]>((resolve) => (soundArrived = resolve));
   const timeline: Record<string, number> = { workerStart: clock() };
   try {
     // The overlay and the kernels get ready while the source is opened and the first
@@ -161,8 +155,6 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
     const canvas = new OffscreenCanvas(OUTPUT_WIDTH, OUTPUT_HEIGHT);
     const ctx = canvas.getContext('2d', { alpha: false, desynchronized: true })!;
     const files: ArrayBuffer[] = [];
-    let audioMissing = false;
-    let index = 0;
     const total = job.segments.reduce((t, s) => t + s.duration, 0);
     let done = 0;
     let lastProgress = -Infinity;
@@ -171,7 +163,6 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
     const stages: PipelineStats = { decodeWaitMs: 0, processMs: 0, encodeMs: 0 };
 
     for (const seg of job.segments) {
-      const segmentIndex = index++;
       const input = new Input({ source: new BlobSource(job.source), formats: ALL_FORMATS });
       timeline.opened ??= clock();
       // Samples are timed from the segment's start; motion is timed from the card's.
@@ -236,12 +227,6 @@ self.onmessage = async (e: MessageEvent<FastWorkerRequest>) => {
             if (now - lastProgress < 100) return;
             lastProgress = now;
             post({ type: 'progress', fraction: (done + p * seg.duration) / total });
-          },
-          audioMadeElsewhere: () => sound.then((made) => made[segmentIndex]!),
-          onAudioMissing: () => {
-            if (audioMissing) return;
-            audioMissing = true;
-            post({ type: 'audio-missing' });
           },
         }),
       );

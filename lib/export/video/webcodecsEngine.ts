@@ -1,4 +1,3 @@
-import { startAacAudio, type AacAudioJob } from './ffmpegEngine';
 import {
   abortError,
   VideoExportError,
@@ -47,9 +46,6 @@ export const webcodecsEngine: VideoEngine = {
     const worker = warm ?? newWorker();
     warm = null;
     const started = performance.now();
-    // Sound the browser cannot encode is made by ffmpeg.wasm while the worker makes the frames,
-    // then handed to the worker, which copies it into its files.
-    let audio: AacAudioJob | null = null;
     const result = await new Promise<{
       files: ArrayBuffer[];
       drawMs: number;
@@ -65,30 +61,14 @@ export const webcodecsEngine: VideoEngine = {
       worker.onmessage = (e: MessageEvent<FastWorkerResponse>) => {
         const m = e.data;
         if (m.type === 'progress') return onProgress({ fraction: m.fraction * 0.98 });
-        if (m.type === 'audio-missing') {
-          if (audio) return;
-          audio = startAacAudio(job.source, job.segments, signal);
-          // The worker copies the sound into its files (and waits for it before finishing them).
-          audio.tracks().then(
-            (sound) => worker.postMessage({ sound } satisfies FastWorkerRequest, sound),
-            (error: unknown) => {
-              signal.removeEventListener('abort', stop);
-              worker.terminate();
-              reject(error instanceof Error ? error : new Error(String(error)));
-            },
-          );
-          return;
-        }
         signal.removeEventListener('abort', stop);
         worker.terminate();
         if (m.type === 'done') return resolve(m);
-        audio?.close();
         reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: m.message }));
       };
       worker.onerror = (e) => {
         signal.removeEventListener('abort', stop);
         worker.terminate();
-        audio?.close();
         reject(new VideoExportError(FAST_ENGINE_FAILED, { detail: e.message || 'worker error' }));
       };
       worker.postMessage({ job } satisfies FastWorkerRequest);

@@ -5,15 +5,10 @@ import type { VideoJob } from './job';
 export type FastWorkerRequest =
   | { job: VideoJob }
   /** Get ready for a job (the export dialog opened): compile the YUV kernels now. */
-  | { warm: true }
-  /** The job's sound, made by the page after `audio-missing`: one AAC MP4 file per segment. */
-  | { sound: ArrayBuffer[] };
+  | { warm: true };
 
 export type FastWorkerResponse =
   | { type: 'progress'; fraction: number }
-  /** The source's sound cannot be encoded here: the page makes its AAC meanwhile and sends it
-   *  (`sound`), and the worker copies it into the files. Sent once, before the first frame. */
-  | { type: 'audio-missing' }
   | {
       type: 'done';
       /** The segments' MP4s, with their sound. */
