@@ -52,6 +52,8 @@ const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-media',
+  // V8's sampling profiler in every isolate (page and workers): per-function CPU, trace-js.mjs.
+  'disabled-by-default-v8.cpu_profiler',
 ];
 let traceCount = 0;
 const ONLY = argv.includes('--engine')
