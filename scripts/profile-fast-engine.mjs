@@ -10,7 +10,8 @@
 // encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain, encodeQuantizer, encodeConstant,
 // encodeHintMotion, encodeHintDetail, encodeL1T2 (the encode stages need compose first: they
 // encode its frames), pipeline, pipelineQ4, pipelineQ24, pipelineRealtime, pipelineLatencyDecode,
-// pipelineSwDecode, pipelineSwEncode, parallel, conversion, native).
+// pipelineSwDecode, pipelineSwEncode, parallel, conversion, soundConversion (the sound as
+// mediabunny's Conversion made it before), soundSegment (as segmentAudio makes it), native).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

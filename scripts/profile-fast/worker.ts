@@ -22,6 +22,8 @@ import {
 import { yuvGeometry } from '../../lib/export/video/yuv/geometry';
 import { yuvFrames } from '../../lib/export/video/yuv/frames';
 import { inkBounds, overlayBlend } from '../../lib/export/video/yuv/overlay';
+import { segmentAudio } from '../../lib/export/video/segmentAudio';
+import { canEncodeAac } from '../../lib/export/audio/aacEncoder';
 
 declare const self: DedicatedWorkerGlobalScope;
 const W = 1080;
@@ -402,6 +404,38 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
         initMs,
       };
     }
+  }
+  if (stages.includes('soundConversion')) {
+    // The source's sound (0–10 s) to AAC 48 kHz stereo as the engine made it before: mediabunny's
+    // Conversion (its resampler) into a scratch MP4 (its packets were then copied; not here).
+    await canEncodeAac();
+    const scratch = new Output({ format: new Mp4OutputFormat(), target: new BufferTarget() });
+    const t = performance.now();
+    const conversion = await Conversion.init({
+      input: input(),
+      output: scratch,
+      trim: { start: 0, end: 10 },
+      video: { discard: true },
+      audio: { codec: 'aac', sampleRate: 48000, numberOfChannels: 2, forceTranscode: true },
+    });
+    await conversion.execute();
+    results.soundConversion = {
+      ms: performance.now() - t,
+      bytes: scratch.target.buffer!.byteLength,
+    };
+  }
+
+  if (stages.includes('soundSegment')) {
+    // The same as the engine makes it now (segmentAudio: decode, lib/audio's resampler, AAC
+    // straight into the MP4).
+    await canEncodeAac();
+    const output = new Output({ format: new Mp4OutputFormat(), target: new BufferTarget() });
+    const t = performance.now();
+    const sound = await segmentAudio(input(), output, 0, 10);
+    await output.start();
+    await sound.copy().done;
+    await output.finalize();
+    results.soundSegment = { ms: performance.now() - t, bytes: output.target.buffer!.byteLength };
   }
   self.postMessage(results);
 };
