@@ -10,8 +10,10 @@
 // encodeHigh, encodeHighRealtime, encodeBaseline, encodeMain, encodeQuantizer, encodeConstant,
 // encodeHintMotion, encodeHintDetail, encodeL1T2 (the encode stages need compose first: they
 // encode its frames), pipeline, pipelineQ4, pipelineQ24, pipelineRealtime, pipelineLatencyDecode,
-// pipelineSwDecode, pipelineSwEncode, parallel, conversion, soundConversion (the sound as
-// mediabunny's Conversion made it before), soundSegment (as segmentAudio makes it), native).
+// pipelineSwDecode, pipelineSwEncode, parallel, conversion, soundConversion (the source's sound
+// to AAC by mediabunny's Conversion at its default bitrate, as the engine did before),
+// soundConversion128 (the same at the presets' 128 kb/s), soundSegment (segmentAudio, as the
+// engine makes the sound now: the 128 kb/s Conversion and the packet copy), native).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -405,9 +405,10 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
       };
     }
   }
-  if (stages.includes('soundConversion')) {
-    // The source's sound (0–10 s) to AAC 48 kHz stereo as the engine made it before: mediabunny's
-    // Conversion (its resampler) into a scratch MP4 (its packets were then copied; not here).
+  const conversionStage = stages.find((x) => x === 'soundConversion' || x === 'soundConversion128');
+  if (conversionStage) {
+    // The source's sound (0–10 s) to AAC 48 kHz stereo by mediabunny's Conversion (its resampler)
+    // into a scratch MP4, at its default bitrate (the engine before) or at 128 kb/s.
     await canEncodeAac();
     const scratch = new Output({ format: new Mp4OutputFormat(), target: new BufferTarget() });
     const t = performance.now();
@@ -416,18 +417,24 @@ self.onmessage = async (e: MessageEvent<{ source: Blob; stages: string[] }>) => 
       output: scratch,
       trim: { start: 0, end: 10 },
       video: { discard: true },
-      audio: { codec: 'aac', sampleRate: 48000, numberOfChannels: 2, forceTranscode: true },
+      audio: {
+        codec: 'aac',
+        sampleRate: 48000,
+        numberOfChannels: 2,
+        forceTranscode: true,
+        // soundConversion128: at the bitrate segmentAudio now asks for (else mediabunny's default)
+        ...(conversionStage === 'soundConversion128' ? { bitrate: 128_000 } : {}),
+      },
     });
     await conversion.execute();
-    results.soundConversion = {
+    results[conversionStage] = {
       ms: performance.now() - t,
       bytes: scratch.target.buffer!.byteLength,
     };
   }
 
   if (stages.includes('soundSegment')) {
-    // The same as the engine makes it now (segmentAudio: decode, lib/audio's resampler, AAC
-    // straight into the MP4).
+    // The sound as the engine makes it (segmentAudio: the Conversion, then its packets copied).
     await canEncodeAac();
     const output = new Output({ format: new Mp4OutputFormat(), target: new BufferTarget() });
     const t = performance.now();

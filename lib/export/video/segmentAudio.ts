@@ -1,24 +1,23 @@
 // A segment's sound for the fast engine's MP4: AAC 48 kHz stereo is copied packet by packet;
-// other sound is decoded (WebCodecs), resampled to 48 kHz stereo by the mix's own renderer
-// (lib/audio/render.ts) and encoded to AAC straight into the MP4 (the browser's AAC encoder or
-// mediabunny's extension: aacEncoder.ts).
+// other sound is decoded and encoded to AAC (mediabunny's Conversion, sound only, with the
+// browser's AAC encoder or mediabunny's extension: aacEncoder.ts) into a scratch file whose
+// packets are then copied.
 import {
-  AudioSample,
-  AudioSampleSink,
-  AudioSampleSource,
+  ALL_FORMATS,
+  BufferSource,
+  BufferTarget,
+  Conversion,
   EncodedAudioPacketSource,
   EncodedPacketSink,
-  type Input,
-  type Output,
+  Input,
+  Mp4OutputFormat,
+  Output,
   type InputAudioTrack,
 } from 'mediabunny';
-import { renderSegmentMix } from '../../audio/render';
-import { MIX_SAMPLE_RATE, type DecodedAudio } from '../../audio/types';
 import { aacPrimingFrames, canEncodeAac } from '../audio/aacEncoder';
-import { interleave } from '../audio/aacTrack';
 import { AUDIO_BITRATE, AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from './presets';
 
-/** The segment's sound going into the output, started after `Output.start()`. */
+/** A copy of AAC packets into the output, started after `Output.start()`. */
 export interface AudioCopy {
   /** Resolves when every packet is in (and the track closed). */
   done: Promise<void>;
@@ -65,96 +64,27 @@ async function copyPackets(
   source.close();
 }
 
-/** Sound decoded beyond each end of a segment (s), so the resampler has neighbours there. */
-const MARGIN = 0.05;
-
-/**
- * The track's sound around [start, end) (s), decoded: its first two channels (a mono track has
- * one), placed by the decoded samples' own timestamps. Null when nothing decodes there.
- */
-async function decodeSpan(
-  track: InputAudioTrack,
-  start: number,
-  end: number,
-): Promise<DecodedAudio | null> {
-  const parts: { offset: number; planes: Float32Array[] }[] = [];
-  let first: { timestamp: number; sampleRate: number; channels: number } | null = null;
-  let length = 0;
-  const sink = new AudioSampleSink(track);
-  for await (const sample of sink.samples(Math.max(0, start - MARGIN), end + MARGIN)) {
-    try {
-      first ??= {
-        timestamp: sample.timestamp,
-        sampleRate: sample.sampleRate,
-        channels: Math.min(2, sample.numberOfChannels),
-      };
-      const offset = Math.max(
-        0,
-        Math.round((sample.timestamp - first.timestamp) * first.sampleRate),
-      );
-      const planes: Float32Array[] = [];
-      for (let c = 0; c < Math.min(first.channels, sample.numberOfChannels); c++) {
-        const plane = new Float32Array(sample.numberOfFrames);
-        sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
-        planes.push(plane);
-      }
-      parts.push({ offset, planes });
-      length = Math.max(length, offset + sample.numberOfFrames);
-    } finally {
-      sample.close();
-    }
-  }
-  if (!first) return null;
-  const channels = Array.from({ length: first.channels }, () => new Float32Array(length));
-  for (const { offset, planes } of parts)
-    planes.forEach((plane, c) => channels[c]!.set(plane, offset));
-  return { sampleRate: first.sampleRate, channels, start: first.timestamp };
-}
-
-/** Samples per AudioSample handed to the encoder (about 0.34 s). */
-const CHUNK_FRAMES = 16_384;
-
-/**
- * Decodes [start, end) of the track, resamples it to 48 kHz stereo and encodes it into
- * `source`, timed from `start`; closes `source`.
- */
-async function encodeSpan(
-  track: InputAudioTrack,
-  source: AudioSampleSource,
-  start: number,
-  end: number,
-): Promise<void> {
-  const decoded = await decodeSpan(track, start, end);
-  if (decoded) {
-    const frames = Math.round((end - start) * MIX_SAMPLE_RATE);
-    const [left, right] = renderSegmentMix(
-      {
-        index: 0,
-        start: 0,
-        end: end - start,
-        firstFrame: 0,
-        frames,
-        music: null,
-        video: { from: start, to: end, gain: 1 },
-      },
-      { video: decoded },
-    );
-    // Timed earlier by the encoder's priming, so the sound itself starts at 0 (an MP4 edit).
-    const primed = aacPrimingFrames();
-    for (let at = 0; at < frames; at += CHUNK_FRAMES) {
-      const to = Math.min(frames, at + CHUNK_FRAMES);
-      const sample = new AudioSample({
-        data: interleave([left.subarray(at, to), right.subarray(at, to)]),
-        format: 'f32',
-        numberOfChannels: AUDIO_CHANNELS,
-        sampleRate: MIX_SAMPLE_RATE,
-        timestamp: (at - primed) / MIX_SAMPLE_RATE,
-      });
-      await source.add(sample);
-      sample.close();
-    }
-  }
-  source.close();
+/** The sound of [start, end) encoded to AAC 48 kHz stereo, as an input of one audio track. */
+async function encodedAudio(input: Input, start: number, end: number): Promise<Input | null> {
+  const scratch = new Output({ format: new Mp4OutputFormat(), target: new BufferTarget() });
+  const conversion = await Conversion.init({
+    input,
+    output: scratch,
+    trim: { start, end },
+    video: { discard: true },
+    audio: {
+      codec: 'aac',
+      sampleRate: AUDIO_SAMPLE_RATE,
+      numberOfChannels: AUDIO_CHANNELS,
+      // The presets' bitrate, as music cards use (mediabunny's default is higher: about 190 kb/s
+      // here, which cost the AAC encoder about a third more CPU).
+      bitrate: AUDIO_BITRATE,
+      forceTranscode: true,
+    },
+  });
+  if (!conversion.isValid || conversion.utilizedTracks.length === 0) return null;
+  await conversion.execute();
+  return new Input({ source: new BufferSource(scratch.target.buffer!), formats: ALL_FORMATS });
 }
 
 /**
@@ -173,12 +103,20 @@ export async function segmentAudio(
   const story = isStoryAudio(track);
   if (!story && !((await track.canDecode()) && (await canEncodeAac())))
     throw new Error('sound-unsupported');
-  if (story) {
-    const source = new EncodedAudioPacketSource('aac');
-    output.addAudioTrack(source);
-    return { copy: () => ({ done: copyPackets(track, source, start, end) }) };
-  }
-  const source = new AudioSampleSource({ codec: 'aac', bitrate: AUDIO_BITRATE });
+  const source = new EncodedAudioPacketSource('aac');
   output.addAudioTrack(source);
-  return { copy: () => ({ done: encodeSpan(track, source, start, end) }) };
+  return {
+    copy: () => ({
+      done: (async () => {
+        if (story) return copyPackets(track, source, start, end);
+        const encoded = await encodedAudio(input, start, end);
+        const aac = encoded && (await encoded.getPrimaryAudioTrack());
+        if (!aac) return source.close();
+        // The scratch file starts at the segment's start, after the encoder's priming, which
+        // mediabunny's Conversion leaves in its timestamps: taken off here (an MP4 edit trims it).
+        const primed = aacPrimingFrames() / AUDIO_SAMPLE_RATE;
+        return copyPackets(aac, source, primed, end - start + primed);
+      })(),
+    }),
+  };
 }
