@@ -53,18 +53,34 @@ const configs = {
   motion: { contentHint: 'motion' },
   realtime: { latencyMode: 'realtime' },
   constant: { bitrateMode: 'constant' },
+  l1t2: { scalabilityMode: 'L1T2' },
+  l1t3: { scalabilityMode: 'L1T3' },
+  annexb: { avc: { format: 'annexb' } },
+  // Not encoder settings: the frames handed over as NV12 (the encoder takes I420), and the depth
+  // of the queue the encoder may hold before the feeder waits (12 in H264Encoder).
+  nv12: { frameFormat: 'NV12' },
+  queue4: { queue: 4 },
+  queue24: { queue: 24 },
+  l1t2nv12: { scalabilityMode: 'L1T2', frameFormat: 'NV12' },
 };
 const pick = process.argv.slice(2);
 const results = {};
-for (let run = 0; run < 3; run++)
+for (let run = 0; run < (Number(process.env.RUNS) || 3); run++)
   for (const [name, extra] of Object.entries(configs)) {
     if (pick.length && !pick.includes(name)) continue;
     const c0 = await cpuNow();
-    const r = await page.evaluate(async (extra) => {
+    const r = await page.evaluate(async ({ frameFormat = 'I420', queue = 12, ...extra }) => {
       const W = 1080,
         H = 1920;
       const base = window.__base;
       const frame = new Uint8Array(base);
+      // The box is drawn in luma only, so NV12's interleaved chroma is made once.
+      const nv12 = new Uint8Array(base.length);
+      const q = (W * H) / 4;
+      for (let i = 0; i < q; i++) {
+        nv12[W * H + 2 * i] = base[W * H + i];
+        nv12[W * H + 2 * i + 1] = base[W * H + q + i];
+      }
       let bytes = 0;
       const enc = new VideoEncoder({
         output: (ch) => (bytes += ch.byteLength),
@@ -92,8 +108,13 @@ for (let run = 0; run < 3; run++)
         for (let j = 0; j < 300; j++)
           for (let i = 0; i < 400; i++)
             if (((i >> 3) + (j >> 4)) & 1) frame[(by + j) * W + bx + i] = 235;
-        const vf = new VideoFrame(frame, {
-          format: 'I420',
+        let data = frame;
+        if (frameFormat === 'NV12') {
+          nv12.set(frame.subarray(0, W * H));
+          data = nv12;
+        }
+        const vf = new VideoFrame(data, {
+          format: frameFormat,
           codedWidth: W,
           codedHeight: H,
           timestamp: Math.round((f * 1e6) / 30),
@@ -102,7 +123,7 @@ for (let run = 0; run < 3; run++)
         });
         enc.encode(vf, { keyFrame: f % 60 === 0 });
         vf.close();
-        while (enc.encodeQueueSize >= 12)
+        while (enc.encodeQueueSize >= queue)
           await new Promise((r) => enc.addEventListener('dequeue', r, { once: true }));
       }
       await enc.flush();
