@@ -29,15 +29,19 @@ export function avcSamples(bytes: Buffer): AvcSamples {
     '-show_entries',
     'packet=pos,size',
     '-of',
-    'csv=p=0',
+    'json',
     path,
   ]);
   const avcc = bytes.indexOf('avcC', 0, 'latin1');
   if (avcc < 0) throw new Error('no avcC box');
   const lengthSize = avccLengthSize(bytes.subarray(avcc + 4, avcc + 12));
   const out: AvcSamples = { samples: 0, types: {}, nonReferenceSlices: 0 };
-  for (const line of r.stdout.toString().trim().split('\n')) {
-    const [pos = 0, size = 0] = line.split(',').map(Number);
+  const { packets } = JSON.parse(r.stdout.toString()) as {
+    packets: { pos: string; size: string }[];
+  };
+  for (const packet of packets) {
+    const pos = Number(packet.pos);
+    const size = Number(packet.size);
     const sample = bytes.subarray(pos, pos + size);
     for (const u of nalUnits(sample, lengthSize)) {
       out.types[u.type] = (out.types[u.type] ?? 0) + 1;
@@ -59,5 +63,6 @@ export function expectPlainAvc(bytes: Buffer, frames: number): AvcSamples {
     .map(Number)
     .filter((t) => ![1, 5, 6, 7, 8, 9].includes(t));
   expect(others, `NAL unit types ${JSON.stringify(avc.types)}`).toEqual([]);
+  console.log('AVC', JSON.stringify(avc));
   return avc;
 }
