@@ -1,10 +1,14 @@
 // Profiles WebCodecs' H.264 encoder (OpenH264 in Debian's Chromium) on a photo card's frames: 300
 // frames of 1080×1920 I420 (the test photo, a striped 400×300 box moving over it), encoded at 8 Mb/s
-// High profile with a keyframe every 2 s, under several VideoEncoderConfig variants, 3 runs each,
-// interleaved. Prints wall time, the browser's CPU seconds (CDP) and the bytes made; figures only.
-// `node scripts/profile-h264-configs.mjs [names…]` with a build in out/ (or SERVE_DIR), under the
-// bench lock. Measured 2026-11-26 at load ~10: contentHint "detail"/"text" (OpenH264's screen mode)
-// took twice the CPU (5.4–5.8 vs 2.7 s), latencyMode "realtime" the same (2.9 s).
+// High profile with a keyframe every 2 s, under several VideoEncoderConfig variants (and two things
+// that are not config: the frames handed over as NV12, the feeder's queue depth), RUNS runs each
+// (default 3), interleaved. Prints wall time, the browser's CPU seconds (CDP) and the bytes made;
+// figures only. `node scripts/profile-h264-configs.mjs [names…]` with a build in out/ (or
+// SERVE_DIR), under the bench lock. Measured 2026-11-26 at load ~10: contentHint "detail"/"text"
+// (OpenH264's screen mode) took twice the CPU (5.4–5.8 vs 2.7 s), latencyMode "realtime" the same
+// (2.9 s). At load 4.5–9, 7 runs: L1T2 3.10 vs 3.66 CPU s (wall 3.0 vs 3.3 s); NV12 3.52 s (wall
+// 4.1 s); queue 4 3.55 s; with 3 runs at load ~4: bitrateMode "constant" 2.75 vs 2.79 s, avc.format
+// "annexb" 2.81 s, queue 24 3.12 s, L1T3 2.53 s (as many non-reference frames as L1T2).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
