@@ -36,7 +36,8 @@ export interface H264Options {
   hardwareAcceleration?: HardwareAcceleration;
   /**
    * Every other frame a non-reference P frame (WebCodecs' `L1T2`), where the encoder supports it
-   * (default true). OpenH264 then spends less on those frames; the stream stays plain AVC High.
+   * and no hardware encoder is lost by asking (default true). OpenH264 then spends less on those
+   * frames; the stream stays plain AVC High (scripts/check-h264-stream.mjs).
    */
   nonReferenceFrames?: boolean;
 }
@@ -46,6 +47,30 @@ function bytesOf(source: AllowSharedBufferSource): Uint8Array {
   return ArrayBuffer.isView(source)
     ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
     : new Uint8Array(source);
+}
+
+/** Whether this browser says it can encode this config (false where asking fails). */
+async function supported(config: VideoEncoderConfig): Promise<boolean> {
+  return (await VideoEncoder.isConfigSupported(config).catch(() => null))?.supported === true;
+}
+
+/**
+ * Whether the layered config can be used without losing speed: it must be supported, and where a
+ * hardware encoder takes the plain config, it must take the layered one too (else asking for
+ * layers would move the job to the much slower software encoder).
+ */
+async function layersFit(plain: VideoEncoderConfig, layered: VideoEncoderConfig): Promise<boolean> {
+  if (plain.hardwareAcceleration === 'prefer-software') return supported(layered);
+  const hardware = (c: VideoEncoderConfig): VideoEncoderConfig => ({
+    ...c,
+    hardwareAcceleration: 'prefer-hardware',
+  });
+  const [ok, plainOnHardware, layeredOnHardware] = await Promise.all([
+    supported(layered),
+    supported(hardware(plain)),
+    supported(hardware(layered)),
+  ]);
+  return ok && (!plainOnHardware || layeredOnHardware);
 }
 
 /**
@@ -116,8 +141,8 @@ export class H264Encoder {
   }
 
   /**
-   * Configures an encoder (with non-reference frames where supported, else without); rejects
-   * when this browser cannot encode H.264 at this size.
+   * Configures an encoder (with non-reference frames where they fit, else without); rejects when
+   * this browser cannot encode H.264 at this size.
    */
   static async open(options: H264Options): Promise<H264Encoder> {
     const plain: VideoEncoderConfig = {
@@ -131,11 +156,9 @@ export class H264Encoder {
       hardwareAcceleration: options.hardwareAcceleration ?? 'no-preference',
       avc: { format: 'avc' },
     };
-    if (options.nonReferenceFrames ?? true) {
-      const layered: VideoEncoderConfig = { ...plain, scalabilityMode: 'L1T2' };
-      const support = await VideoEncoder.isConfigSupported(layered).catch(() => null);
-      if (support?.supported) return new H264Encoder(options, layered);
-    }
+    const layered: VideoEncoderConfig = { ...plain, scalabilityMode: 'L1T2' };
+    if ((options.nonReferenceFrames ?? true) && (await layersFit(plain, layered)))
+      return new H264Encoder(options, layered);
     const support = await VideoEncoder.isConfigSupported(plain);
     if (!support.supported) throw new Error(`encoder: ${plain.codec} not supported`);
     return new H264Encoder(options, plain);
