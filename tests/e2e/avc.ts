@@ -63,6 +63,5 @@ export function expectPlainAvc(bytes: Buffer, frames: number): AvcSamples {
     .map(Number)
     .filter((t) => ![1, 5, 6, 7, 8, 9].includes(t));
   expect(others, `NAL unit types ${JSON.stringify(avc.types)}`).toEqual([]);
-  console.log('AVC', JSON.stringify(avc));
   return avc;
 }
