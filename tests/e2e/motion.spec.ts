@@ -1,6 +1,7 @@
 import { addText, expect, fixture, openEditor, storyPoint, test } from './fixtures';
 import { inkBox } from './ink';
 import { frameDifference } from './frames';
+import { expectPlainAvc } from './avc';
 import { frameAt, hasFfmpeg, probe } from './video';
 
 test.skip(() => !hasFfmpeg(), 'needs ffprobe (apt-get install ffmpeg)');
@@ -61,6 +62,7 @@ test('a photo card with "Pop" text plays on the stage and exports an MP4 of its 
   expect(video.color_space).toBe('bt709');
   expect(Number(video.nb_frames)).toBe(90);
   expect(Math.abs(Number(p.format.duration) - 3)).toBeLessThan(0.05);
+  expectPlainAvc(bytes, 90);
 
   // Early in the pop the text is small and faint; later it is at rest. Only its box changes.
   const early = frameAt(bytes, 0.1);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addText, analysePng, colourBlob, expect, fixture, openEditor, test } from './fixtures';
+import { expectPlainAvc } from './avc';
 import { frameAt, hasFfmpeg, makeTestVideo, makeVideo, probe, topLevelBoxes } from './video';
 
 const YELLOW: [number, number, number] = [0xff, 0xcc, 0x00];
@@ -79,6 +80,7 @@ function expectStoryMp4(bytes: Buffer, seconds: number, maxBytes = 16_000_000) {
   expect(Math.abs(Number(video.nb_frames ?? 0) - seconds * 30)).toBeLessThanOrEqual(1);
   expect(topLevelBoxes(bytes).indexOf('moov')).toBeLessThan(topLevelBoxes(bytes).indexOf('mdat'));
   expect(bytes.length).toBeLessThan(maxBytes);
+  expectPlainAvc(bytes, Number(video.nb_frames));
   return { video, audio };
 }
 

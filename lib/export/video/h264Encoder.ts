@@ -1,6 +1,7 @@
 // The fast engine's H.264 encoder: WebCodecs' VideoEncoder fed without waiting for each frame,
 // its packets handed to a mediabunny track in order.
 import { EncodedPacket, EncodedVideoPacketSource } from 'mediabunny';
+import { avccLengthSize, stripExtensionNalUnits } from './avcNal';
 
 /** H.264 levels (max frame size in macroblocks, max bitrate in bit/s), lowest first. */
 const AVC_LEVELS: [number, number, number][] = [
@@ -33,6 +34,43 @@ export interface H264Options {
   queue?: number;
   latencyMode?: LatencyMode;
   hardwareAcceleration?: HardwareAcceleration;
+  /**
+   * Every other frame a non-reference P frame (WebCodecs' `L1T2`), where the encoder supports it
+   * and no hardware encoder is lost by asking (default true). OpenH264 then spends less on those
+   * frames; the stream stays plain AVC High (scripts/check-h264-stream.mjs).
+   */
+  nonReferenceFrames?: boolean;
+}
+
+/** Bytes of an avcC record handed over as any buffer source. */
+function bytesOf(source: AllowSharedBufferSource): Uint8Array {
+  return ArrayBuffer.isView(source)
+    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+    : new Uint8Array(source);
+}
+
+/** Whether this browser says it can encode this config (false where asking fails). */
+async function supported(config: VideoEncoderConfig): Promise<boolean> {
+  return (await VideoEncoder.isConfigSupported(config).catch(() => null))?.supported === true;
+}
+
+/**
+ * Whether the layered config can be used without losing speed: it must be supported, and where a
+ * hardware encoder takes the plain config, it must take the layered one too (else asking for
+ * layers would move the job to the much slower software encoder).
+ */
+async function layersFit(plain: VideoEncoderConfig, layered: VideoEncoderConfig): Promise<boolean> {
+  if (plain.hardwareAcceleration === 'prefer-software') return supported(layered);
+  const hardware = (c: VideoEncoderConfig): VideoEncoderConfig => ({
+    ...c,
+    hardwareAcceleration: 'prefer-hardware',
+  });
+  const [ok, plainOnHardware, layeredOnHardware] = await Promise.all([
+    supported(layered),
+    supported(hardware(plain)),
+    supported(hardware(layered)),
+  ]);
+  return ok && (!plainOnHardware || layeredOnHardware);
 }
 
 /**
@@ -50,6 +88,8 @@ export class H264Encoder {
   /** Packets are added to the muxer one after another. */
   private muxing: Promise<void> = Promise.resolve();
   private lastKeyGroup = -1;
+  /** The NAL length size of the packets (from the avcC the encoder sends with the first). */
+  private lengthSize = 4;
 
   private constructor(
     private readonly options: H264Options,
@@ -59,7 +99,14 @@ export class H264Encoder {
     this.failed = new Promise<void>((resolve) => (this.fail = resolve));
     this.encoder = new VideoEncoder({
       output: (chunk, meta) => {
-        const packet = EncodedPacket.fromEncodedChunk(chunk);
+        const avcc = meta?.decoderConfig?.description;
+        if (avcc)
+          try {
+            this.lengthSize = avccLengthSize(bytesOf(avcc));
+          } catch {
+            // not an avcC record: keep the usual 4-byte lengths
+          }
+        const packet = this.plainAvc(EncodedPacket.fromEncodedChunk(chunk));
         this.muxing = this.muxing
           .then(() => this.source.add(packet, meta))
           .catch((error: unknown) => this.setFailure(error));
@@ -67,6 +114,20 @@ export class H264Encoder {
       error: (error) => this.setFailure(error),
     });
     this.encoder.configure(config);
+  }
+
+  /**
+   * The packet without SVC extension NAL units (an encoder making temporal layers may add prefix
+   * units, which plain AVC decoders discard anyway). A sample that cannot be parsed is kept as is.
+   */
+  private plainAvc(packet: EncodedPacket): EncodedPacket {
+    let data: Uint8Array;
+    try {
+      data = stripExtensionNalUnits(packet.data, this.lengthSize);
+    } catch {
+      return packet;
+    }
+    return data === packet.data ? packet : packet.clone({ data });
   }
 
   /** The failure, as an Error. */
@@ -79,9 +140,12 @@ export class H264Encoder {
     this.fail();
   }
 
-  /** Configures an encoder; rejects when this browser cannot encode H.264 at this size. */
+  /**
+   * Configures an encoder (with non-reference frames where they fit, else without); rejects when
+   * this browser cannot encode H.264 at this size.
+   */
   static async open(options: H264Options): Promise<H264Encoder> {
-    const config: VideoEncoderConfig = {
+    const plain: VideoEncoderConfig = {
       codec: avcHighCodec(options.width, options.height, options.bitrate),
       width: options.width,
       height: options.height,
@@ -92,9 +156,12 @@ export class H264Encoder {
       hardwareAcceleration: options.hardwareAcceleration ?? 'no-preference',
       avc: { format: 'avc' },
     };
-    const support = await VideoEncoder.isConfigSupported(config);
-    if (!support.supported) throw new Error(`encoder: ${config.codec} not supported`);
-    return new H264Encoder(options, config);
+    const layered: VideoEncoderConfig = { ...plain, scalabilityMode: 'L1T2' };
+    if ((options.nonReferenceFrames ?? true) && (await layersFit(plain, layered)))
+      return new H264Encoder(options, layered);
+    const support = await VideoEncoder.isConfigSupported(plain);
+    if (!support.supported) throw new Error(`encoder: ${plain.codec} not supported`);
+    return new H264Encoder(options, plain);
   }
 
   /** Queues a frame (closed here). Waits only while the encoder's queue is full. */
