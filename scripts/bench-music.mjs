@@ -120,7 +120,7 @@ function profileLine(runs) {
       const prefix = name === 'around' ? 'around' : 'card';
       if (name !== 'around') add('motion card', duration);
       for (const [k, v] of Object.entries(detail ?? {}))
-        if (/Ms$|^pixels|^reused|^chunks/.test(k)) add(`${prefix}.${k}`, v);
+        if (/Ms$|^pixels|^reused|^chunks|^encoded/.test(k)) add(`${prefix}.${k}`, v);
     }
   return Object.entries(values)
     .map(([k, v]) => {

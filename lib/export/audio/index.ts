@@ -6,7 +6,7 @@ import { VideoExportError } from '../video/job';
 import { canEncodeAac, NO_AAC_ENCODER } from './aacEncoder';
 import { addAacTrack, type StereoPcm } from './aacTrack';
 import { planCardMusic, renderCardMusic, type SoundSpan } from './cardSound';
-import { addEncodedTrack, soundEncodedAhead } from './soundAhead';
+import { addEncodedTrack, soundEncodedAhead, type SoundAhead } from './soundAhead';
 
 export { planCardMusic, renderCardMusic, type SoundSpan } from './cardSound';
 export { addAacTrack, interleave, type StereoPcm } from './aacTrack';
@@ -37,14 +37,22 @@ export function cardMusicSound(
   length: number,
 ): CardSound {
   let pcm: StereoPcm[] = [];
-  let ahead: Promise<Blob>[] | null = null;
-  const spent = { mixMs: 0, aacCheckMs: 0, encodedAhead: 0 };
+  let ahead: SoundAhead | null = null;
+  /** When `prepare` was called (the export's start), ms. */
+  let preparedAt = 0;
+  // encodedAhead: 1 when the sound was encoded ahead; aheadLeadMs: how long before the export
+  // that began; aheadDoneMs: when it was done, from the export's start (< 0: before it).
+  const spent = { mixMs: 0, aacCheckMs: 0, encodedAhead: 0, aheadLeadMs: 0, aheadDoneMs: 0 };
   return {
     spent,
     async prepare(spans) {
+      preparedAt = performance.now();
       ahead = soundEncodedAhead(card, track, length, spans);
       spent.encodedAhead = ahead ? 1 : 0;
-      if (ahead) return;
+      if (ahead) {
+        spent.aheadLeadMs = preparedAt - ahead.startedAt;
+        return;
+      }
       const t0 = performance.now();
       pcm = renderCardMusic(planCardMusic(card, track, length, spans), track.audio);
       const t1 = performance.now();
@@ -54,8 +62,15 @@ export function cardMusicSound(
       if (!encodable) throw new VideoExportError(NO_AAC_ENCODER);
     },
     addTrack(output, index) {
-      const file = ahead?.[index];
-      if (file) return addEncodedTrack(output, file);
+      const from = ahead;
+      const file = from?.files[index];
+      if (from && file) {
+        const copy = addEncodedTrack(output, file);
+        return async () => {
+          await copy();
+          spent.aheadDoneMs = (from.doneAt ?? performance.now()) - preparedAt;
+        };
+      }
       const sound = pcm[index];
       return sound ? addAacTrack(output, sound) : null;
     },

@@ -27,13 +27,16 @@ export interface MusicTrack {
 }
 
 /** Encoded ahead: per file, its sound as an audio-only MP4 (in order). */
-interface Ahead {
+export interface SoundAhead {
   track: MusicTrack;
   files: Promise<Blob>[];
+  /** When its encoding began, and when its last file was done (null: not yet), ms (performance.now). */
+  startedAt: number;
+  doneAt: number | null;
 }
 
 /** The sounds encoded ahead, by `soundKey`; the last few only. */
-const kept = new Map<string, Ahead>();
+const kept = new Map<string, SoundAhead>();
 const KEEP = 4;
 
 /** What a card's sound depends on, besides its decoded track: its music settings and files. */
@@ -86,8 +89,13 @@ export function encodeCardSoundAhead(card: Card, track: MusicTrack, preset: Vide
     files.push(file);
     previous = file;
   }
+  const ahead: SoundAhead = { track, files, startedAt: performance.now(), doneAt: null };
+  void previous.then(
+    () => (ahead.doneAt = performance.now()),
+    () => undefined,
+  );
   kept.delete(key);
-  kept.set(key, { track, files });
+  kept.set(key, ahead);
   while (kept.size > KEEP) kept.delete(kept.keys().next().value!);
 }
 
@@ -100,9 +108,9 @@ export function soundEncodedAhead(
   track: MusicTrack,
   length: number,
   spans: readonly SoundSpan[],
-): Promise<Blob>[] | null {
+): SoundAhead | null {
   const ahead = kept.get(soundKey(card, length, spans));
-  return ahead?.track === track && ahead.files.length === spans.length ? ahead.files : null;
+  return ahead?.track === track && ahead.files.length === spans.length ? ahead : null;
 }
 
 /**
