@@ -7,12 +7,14 @@
 // lasts 10 s (with an AAC track when it has music); scripts/bench-util.mjs prints the rest.
 // `--dialog-wait S` waits S seconds in the open Export dialog before Start (see below).
 // Also prints the CPU seconds all browser processes spent during each export (CDP
-// SystemInfo.getProcessInfo), a steadier figure than wall time on a loaded machine.
+// SystemInfo.getProcessInfo), a steadier figure than wall time on a loaded machine, and the
+// medians of the CPU each browser thread spent (from /proc: scripts/chromium-cpu.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { chromiumThreadTicks, cpuByThread } from './chromium-cpu.mjs';
 import { createReport, formatSummary, root, startServer, waitOrAlert } from './bench-util.mjs';
 
 const PORT = Number(process.env.BENCH_PORT) || 3293;
@@ -23,6 +25,11 @@ const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 const DIALOG_WAIT = argv.includes('--dialog-wait')
   ? Number(argv[argv.indexOf('--dialog-wait') + 1]) || 0
   : 0;
+// `--profile`: a CPU profile of the page's main thread over each export (CDP Profiler); prints
+// the functions with the most self time (mean per run), and writes each profile to
+// bench-results/music-*.cpuprofile (DevTools opens them). Profiling slows the page: its times are
+// not the goal's figures.
+const PROFILE = argv.includes('--profile');
 const out = join(root, 'bench-results');
 mkdirSync(out, { recursive: true });
 const report = createReport('bench:music');
@@ -75,6 +82,35 @@ async function browserCpu() {
   return processInfo.reduce((t, p) => t + p.cpuTime, 0);
 }
 const cpu = { still: [], music: [] };
+/** Self time on the page's main thread by function ("name file:line"), ms summed over runs. */
+const selfTimes = { still: new Map(), music: new Map() };
+let profileCount = 0;
+/** Adds a CDP CPU profile's self time per function to `into`. */
+function addSelfTimes(profile, into) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ms = new Map();
+  profile.samples.forEach((id, i) => ms.set(id, (ms.get(id) ?? 0) + profile.timeDeltas[i] / 1000));
+  for (const [id, t] of ms) {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    into.set(key, (into.get(key) ?? 0) + t);
+  }
+}
+/** Per run, CPU seconds by browser thread name over the export. */
+const threads = { still: [], music: [] };
+/** The median CPU seconds of each thread name over the runs (0 where a run had none), largest first. */
+function threadLine(runs) {
+  const names = new Set(runs.flatMap((r) => r.map(([n]) => n)));
+  return [...names]
+    .map((n) => {
+      const v = runs.map((r) => r.find(([m]) => m === n)?.[1] ?? 0).sort((a, b) => a - b);
+      return [n, v[Math.floor(v.length / 2)]];
+    })
+    .filter(([, v]) => v >= 0.02)
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, v]) => `${n} ${v.toFixed(2)}`)
+    .join('; ');
+}
 /** The median of each profiled part over the runs, ms. */
 function profileLine(runs) {
   const values = {};
@@ -84,7 +120,7 @@ function profileLine(runs) {
       const prefix = name === 'around' ? 'around' : 'card';
       if (name !== 'around') add('motion card', duration);
       for (const [k, v] of Object.entries(detail ?? {}))
-        if (/Ms$|^pixels|^reused|^chunks/.test(k)) add(`${prefix}.${k}`, v);
+        if (/Ms$|^pixels|^reused|^chunks|^encoded/.test(k)) add(`${prefix}.${k}`, v);
     }
   return Object.entries(values)
     .map(([k, v]) => {
@@ -157,12 +193,34 @@ try {
         });
         seen.observe(document.body, { childList: true, subtree: true });
       });
+      const profiler = PROFILE ? await context.newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+        await profiler.send('Profiler.start');
+      }
       const cpu0 = await browserCpu();
+      const ticksBefore = chromiumThreadTicks();
+      const tickSamples = [];
+      // Threads that end during the export (a worker terminated) are read while they live.
+      const sampler = setInterval(() => tickSamples.push(chromiumThreadTicks()), 250);
       const t = performance.now();
-      await dialog.getByRole('button', { name: 'Start export' }).click();
-      await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 600_000);
+      try {
+        await dialog.getByRole('button', { name: 'Start export' }).click();
+        await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 600_000);
+      } finally {
+        clearInterval(sampler);
+      }
       const wall = performance.now() - t;
+      tickSamples.push(chromiumThreadTicks());
+      if (profiler) {
+        const { profile } = await profiler.send('Profiler.stop');
+        addSelfTimes(profile, selfTimes[withMusic ? 'music' : 'still']);
+        const name = `music-${withMusic ? 'with' : 'without'}-${++profileCount}.cpuprofile`;
+        writeFileSync(join(out, name), JSON.stringify(profile));
+      }
       cpu[withMusic ? 'music' : 'still'].push((await browserCpu()) - cpu0);
+      threads[withMusic ? 'music' : 'still'].push(cpuByThread(ticksBefore, tickSamples));
       // The app's own profile of the export (lib/export/video/motionCard.ts).
       const parts = await page.evaluate(() => {
         const w = /** @type {any} */ (window);
@@ -222,6 +280,19 @@ try {
       console.log(
         `  browser CPU during the export, ${name === 'music' ? 'with' : 'without'} music: median ${median(v).toFixed(2)} s [${v.map((x) => x.toFixed(2)).join(', ')}]`,
       );
+  for (const [name, v] of Object.entries(threads))
+    if (v.length)
+      console.log(
+        `  browser CPU by thread (s, medians), ${name === 'music' ? 'with' : 'without'} music: ${threadLine(v)}`,
+      );
+  if (PROFILE)
+    for (const [name, times] of Object.entries(selfTimes)) {
+      const top = [...times].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      console.log(
+        `  main thread self time, ${name === 'music' ? 'with' : 'without'} music (ms a run):`,
+      );
+      for (const [fn, t] of top) console.log(`    ${(t / RUNS).toFixed(0).padStart(5)}  ${fn}`);
+    }
   console.log(`  profile without music (medians): ${profileLine(profiles.still)}`);
   console.log(`  profile with music (medians):    ${profileLine(profiles.music)}`);
   if (still.median && music.median)

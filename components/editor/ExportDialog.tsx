@@ -146,6 +146,25 @@ function ExportForm({
       .catch(() => undefined); // only a head start, as above
   }, [hasMusic]);
 
+  // The still cards with music this export makes videos of: their sound is encoded for the chosen
+  // preset while the person chooses, and the export copies it (an export started before it is
+  // done waits for it: it is never encoded twice).
+  useEffect(() => {
+    if (!music) return;
+    const cards = (kind === 'story' ? doc.cards : [card]).filter(
+      (c) => c.music && c.background.type !== 'video',
+    );
+    if (cards.length === 0) return;
+    import('@/lib/export/audio/soundAhead')
+      .then(({ encodeCardSoundAhead }) => {
+        for (const c of cards) {
+          const track = music(c.music!.mediaId);
+          if (track) encodeCardSoundAhead(c, track, preset);
+        }
+      })
+      .catch(() => undefined); // only a head start, as above
+  }, [kind, doc.cards, card, music, preset]);
+
   // Leaving the dialog cancels a running export; object URLs are released.
   useEffect(() => () => abort.current?.abort(), []);
   useEffect(

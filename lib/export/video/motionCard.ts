@@ -131,6 +131,22 @@ export function warmMotionCard(): void {
   void compileKernels();
 }
 
+/** The least time between two progress reports, ms. */
+const PROGRESS_MS = 150;
+
+/** A file being made: its MP4, its H.264 encoder, and its sound being written (if any). */
+interface OpenFile {
+  output: Output<Mp4OutputFormat, BufferTarget>;
+  encoder: H264Encoder;
+  soundWritten?: Promise<void>;
+}
+
+/** Drops a file that will not be finished (an error or a cancel). */
+async function closeFile({ output, encoder }: Pick<OpenFile, 'output' | 'encoder'>): Promise<void> {
+  encoder.close();
+  await output.cancel().catch(() => undefined);
+}
+
 /**
  * Exports a still card with moving layers as MP4 files of its "Card length" (1–60 s): 1080×1920,
  * constant 30 fps, H.264 with a keyframe every 2 s, BT.709, with the card's music (AAC 48 kHz
@@ -154,10 +170,50 @@ export async function exportMotionCard(
   // First: the sound is mixed, and its encoder made ready, before the frames are made.
   await sound?.prepare(segments, signal);
   const soundPrepared = performance.now();
-  const kernels = await loadKernels();
-  const kernelsLoaded = performance.now();
+  /** Opens a file: its H.264 encoder and MP4, and starts writing its sound beside the frames. */
+  const openFile = async (index: number): Promise<OpenFile> => {
+    const seg = segments[index]!;
+    const output = new Output({
+      format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
+      target: new BufferTarget(),
+    });
+    // Our own encoder (as the fast engine's): frames are queued up to 12 deep, so composing the
+    // next frame overlaps encoding the last ones.
+    const encoder = await H264Encoder.open({
+      width: OUTPUT_WIDTH,
+      height: OUTPUT_HEIGHT,
+      bitrate: seg.videoBitrate,
+      framerate: FRAME_RATE,
+      keyFrameSeconds: KEYFRAME_SECONDS,
+    });
+    try {
+      output.addVideoTrack(encoder.source, { frameRate: FRAME_RATE });
+      const writeSound = sound?.addTrack(output, index);
+      await output.start();
+      // The file's sound is encoded beside the frames (its encoder runs in a worker).
+      const soundWritten = writeSound?.();
+      soundWritten?.catch(() => undefined); // awaited after the frames; this keeps it quiet meanwhile
+      return { output, encoder, soundWritten };
+    } catch (error) {
+      await closeFile({ output, encoder });
+      throw error;
+    }
+  };
+  // The first file is opened while the card's pictures are made, so its sound's encoder (a
+  // worker compiling its wasm) starts on the core the setup leaves free.
+  let opening: Promise<OpenFile> | null = openFile(0);
+  opening.catch(() => undefined); // awaited below; this keeps it quiet meanwhile
+  let composer: MotionComposer;
   const setup: Record<string, number> = {};
-  const composer = await cardComposer(card, lookup, kernels, setup);
+  let kernelsLoaded: number;
+  try {
+    const kernels = await loadKernels();
+    kernelsLoaded = performance.now();
+    composer = await cardComposer(card, lookup, kernels, setup);
+  } catch (error) {
+    void opening.then(closeFile, () => undefined);
+    throw error;
+  }
   const prepared = performance.now();
   let composeMs = 0;
   /** Of composeMs: making the VideoFrame of the composed frame. */
@@ -170,32 +226,20 @@ export async function exportMotionCard(
   const total = Math.round(length * FRAME_RATE);
   const files: Blob[] = [];
   let done = 0;
+  /**
+   * When progress was last reported: the dialog is told at most every PROGRESS_MS, as each update
+   * costs the page a render and a progress bar's repaint (measured 0.3–4 ms each here).
+   */
+  let reportedAt = -Infinity;
   /** The last frame made from bytes (kept for frames where nothing moved), and how many those were. */
   let previous: VideoFrame | null = null;
   let reused = 0;
   try {
     for (const seg of segments) {
-      const output = new Output({
-        format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
-        target: new BufferTarget(),
-      });
-      /** The file's sound being encoded, beside the frames (its encoder runs in a worker). */
-      let soundWritten: Promise<void> | undefined;
-      // Our own encoder (as the fast engine's): frames are queued up to 12 deep, so composing the
-      // next frame overlaps encoding the last ones.
-      const encoder = await H264Encoder.open({
-        width: OUTPUT_WIDTH,
-        height: OUTPUT_HEIGHT,
-        bitrate: seg.videoBitrate,
-        framerate: FRAME_RATE,
-        keyFrameSeconds: KEYFRAME_SECONDS,
-      });
+      const file = opening ?? openFile(files.length);
+      opening = null;
+      const { output, encoder, soundWritten } = await file;
       try {
-        output.addVideoTrack(encoder.source, { frameRate: FRAME_RATE });
-        const writeSound = sound?.addTrack(output, files.length);
-        await output.start();
-        soundWritten = writeSound?.();
-        soundWritten?.catch(() => undefined); // awaited after the frames; this keeps it quiet meanwhile
         const first = Math.round(seg.start * FRAME_RATE);
         const last = Math.min(total, Math.round(seg.end * FRAME_RATE));
         for (let i = first; i < last; i++) {
@@ -230,14 +274,17 @@ export async function exportMotionCard(
           sampleMs += t1 - composed;
           encodeMs += performance.now() - t1;
           done++;
-          onProgress(done / total);
+          const now = performance.now();
+          if (now - reportedAt >= PROGRESS_MS || done === total) {
+            reportedAt = now;
+            onProgress(done / total);
+          }
         }
         const flushAt = performance.now();
         await encoder.finish();
         flushMs += performance.now() - flushAt;
       } catch (error) {
-        encoder.close();
-        await output.cancel().catch(() => undefined);
+        await closeFile({ output, encoder });
         throw error;
       }
       const soundAt = performance.now();
