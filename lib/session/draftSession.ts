@@ -19,6 +19,7 @@ import {
   type MediaRegistry,
 } from '../media';
 import { PROXY_RECIPE } from '../media/videoProxy';
+import { isExportRunning, onExportRunningChange } from '../pwa/busy';
 import { createStory, storyMediaIds, storyMusicIds, type StoryDocument } from '../story';
 import { openProblemMessage, type OpenProblem } from './openProblem';
 
@@ -500,11 +501,26 @@ export class DraftSession {
     setTimeout(
       () =>
         idle(() => {
+          if (isExportRunning()) return this.thumbnailAfterExport();
           this.thumbnailQueued = false;
           void this.writeThumbnail();
         }),
       wait,
     );
+  }
+
+  /**
+   * Queues the thumbnail again once no export runs: drawing it (Fabric lays out every text)
+   * would take the CPU from the export's frames.
+   */
+  private thumbnailAfterExport(): void {
+    const stop = onExportRunningChange(() => {
+      if (isExportRunning()) return;
+      stop();
+      this.thumbnailQueued = false;
+      this.queueThumbnail();
+    });
+    this.cleanups.push(stop);
   }
 
   private async writeThumbnail(): Promise<void> {

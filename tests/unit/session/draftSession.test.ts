@@ -7,6 +7,7 @@ import { DraftRepository } from '../../../lib/drafts/repository';
 import { DRAFT_LIFETIME_MS } from '../../../lib/drafts/expiry';
 import type { LoadedMedia } from '../../../lib/media';
 import { MediaRegistry } from '../../../lib/media';
+import { setExportRunning } from '../../../lib/pwa/busy';
 import { DraftSession } from '../../../lib/session/draftSession';
 import { createStory, type StoryDocument } from '../../../lib/story';
 import { style } from '../helpers/textStyle';
@@ -42,12 +43,15 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function makeSession(store = new EditorStore(createStory(T0), 100, () => clock)) {
+function makeSession(
+  store = new EditorStore(createStory(T0), 100, () => clock),
+  thumbnail = () => Promise.resolve(new Blob(['thumb'])),
+) {
   const media = new MediaRegistry();
   const session = new DraftSession(store, media, {
     now: () => clock,
     openRepository: () => DraftRepository.open(dbName, () => clock),
-    thumbnail: () => Promise.resolve(new Blob(['thumb'])),
+    thumbnail,
   });
   sessions.push(session);
   return { session, store, media };
@@ -76,6 +80,23 @@ describe('DraftSession', () => {
     const id = store.getState().doc.id;
     expect(session.getState().draftId).toBe(id);
     expect((await repo.get(id))?.doc.cards[0]?.layers).toHaveLength(1);
+  });
+
+  it('draws no thumbnail while an export runs, and draws it when the export ends', async () => {
+    const thumbnail = vi.fn(() => Promise.resolve(new Blob(['thumb'])));
+    const { session, store } = makeSession(undefined, thumbnail);
+    await session.open(null);
+    setExportRunning(true);
+    try {
+      store.run(addText, style);
+      await settle(session);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(thumbnail).not.toHaveBeenCalled();
+    } finally {
+      setExportRunning(false);
+    }
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(thumbnail).toHaveBeenCalledTimes(1);
   });
 
   it('leaves no draft when the editor closes without a change', async () => {
