@@ -220,6 +220,24 @@ try {
         mkdirSync(TRACE, { recursive: true });
         await browser.startTracing(undefined, { path: tracePath, categories: TRACE_CATEGORIES });
       }
+      // In the page: when Start was clicked and when the list of files appeared (a mutation
+      // observer, so Playwright's polling is not counted), to split the time around the engine.
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__benchListAt = 0;
+        document.addEventListener(
+          'click',
+          (e) => {
+            const button = /** @type {Element} */ (e.target).closest('button');
+            if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
+          },
+          { capture: true },
+        );
+        new MutationObserver(() => {
+          if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
+            w.__benchListAt = performance.now();
+        }).observe(document.body, { childList: true, subtree: true });
+      });
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
@@ -231,8 +249,24 @@ try {
         console.log(`    trace: ${tracePath}`);
       }
       clearInterval(sampler);
-      const { engineMs, drawMs, paths, stages, timeline } = await page.evaluate(
+      const { engineMs, drawMs, paths, stages, timeline, around } = await page.evaluate(
         (id) => ({
+          around: (() => {
+            const w = /** @type {any} */ (window);
+            const run = performance.getEntriesByName(`story-export-video-${id}`).at(-1);
+            if (!run || !w.__benchStartAt) return null;
+            const prep = performance.getEntriesByName('story-export-video-prepare').at(-1);
+            return {
+              .../** @type {any} */ ((prep)?.detail ?? {}),
+              prepareStartMs: prep ? prep.startTime - w.__benchStartAt : NaN,
+              startToListMs: w.__benchListAt - w.__benchStartAt,
+              beforeEngineMs: run.startTime - w.__benchStartAt,
+              afterEngineMs: w.__benchListAt - (run.startTime + run.duration),
+              chunksAfterStart: performance
+                .getEntriesByType('resource')
+                .filter((r) => r.startTime > w.__benchStartAt).length,
+            };
+          })(),
           stages: performance.getEntriesByName('story-export-video-stages').at(-1)?.detail ?? null,
           timeline:
             performance.getEntriesByName('story-export-video-timeline').at(-1)?.detail ?? null,
@@ -259,6 +293,7 @@ try {
         throw new Error(`the export lasts ${file.duration} s, not ${seconds} s`);
       return {
         wall,
+        around,
         engine: engineMs,
         draw: drawMs,
         paths,
@@ -336,6 +371,24 @@ try {
       // (a still card's video offers the presets that fit it; the video cards use "Original")
       if (video)
         await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
+      // In the page: when Start was clicked and when the list of files appeared (a mutation
+      // observer, so Playwright's polling is not counted), to split the time around the engine.
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__benchListAt = 0;
+        document.addEventListener(
+          'click',
+          (e) => {
+            const button = /** @type {Element} */ (e.target).closest('button');
+            if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
+          },
+          { capture: true },
+        );
+        new MutationObserver(() => {
+          if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
+            w.__benchListAt = performance.now();
+        }).observe(document.body, { childList: true, subtree: true });
+      });
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
@@ -443,6 +496,13 @@ try {
           (formerNat.ok ? ` (${(e / formerNat.median).toFixed(2)}× the former reference)` : '') +
           `; ${(seconds / (e / 1000)).toFixed(2)}× real time; click to files ${w}`,
       );
+      const arounds = results.values.map((r) => r.around).filter(Boolean);
+      if (arounds.length) {
+        const m = (k) => Math.round(median(arounds.map((a) => a[k])));
+        console.log(
+          `    in the page (medians): Start click → files ${m('startToListMs')} ms, of which before the engine ${m('beforeEngineMs')} ms (to the video's export ${m('prepareStartMs')}, moving layers ${m('motionMs')}, overlay ${m('overlayMs')}, engine choice ${m('probeMs')}) and after it ${m('afterEngineMs')} ms; ${m('chunksAfterStart')} requests after Start`,
+        );
+      }
       const drawn = results.values.filter((r) => r.draw !== null);
       if (drawn.length) {
         const d = median(drawn.map((r) => r.draw));
