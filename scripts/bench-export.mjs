@@ -257,7 +257,7 @@ try {
             if (!run || !w.__benchStartAt) return null;
             const prep = performance.getEntriesByName('story-export-video-prepare').at(-1);
             return {
-              .../** @type {any} */ ((prep)?.detail ?? {}),
+              .../** @type {any} */ (prep?.detail ?? {}),
               prepareStartMs: prep ? prep.startTime - w.__benchStartAt : NaN,
               startToListMs: w.__benchListAt - w.__benchStartAt,
               beforeEngineMs: run.startTime - w.__benchStartAt,
