@@ -53,8 +53,12 @@ test('music encoded while the Export dialog is open is copied in step: a click a
   await page.getByRole('button', { name: 'Export' }).click();
   const exporter = page.getByRole('dialog', { name: 'Export' });
   await expect(exporter.getByRole('radio', { name: 'Video' })).toBeChecked();
-  // A person choosing for a moment: the sound is encoded meanwhile.
-  await page.waitForTimeout(1_000);
+  // While the person chooses, the sound's encoding begins (the app marks it).
+  await expect
+    .poll(() =>
+      page.evaluate(() => performance.getEntriesByName('story-export-sound-ahead').length),
+    )
+    .toBeGreaterThan(0);
   await exporter.getByRole('button', { name: 'Start export' }).click();
   const list = exporter.getByRole('list', { name: 'Exported files' });
   await expect(list.getByRole('listitem')).toHaveCount(1, { timeout: 180_000 });

@@ -96,6 +96,8 @@ export function encodeCardSoundAhead(card: Card, track: MusicTrack, preset: Vide
   );
   kept.delete(key);
   kept.set(key, ahead);
+  // Seen by tests and benchmarks: the sound's encoding has begun.
+  performance.mark('story-export-sound-ahead');
   while (kept.size > KEEP) kept.delete(kept.keys().next().value!);
 }
 
