@@ -31,6 +31,7 @@ import {
   nativeStoryArgs,
   startServer,
   waitOrAlert,
+  watchStartAndFiles,
 } from './bench-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -220,24 +221,8 @@ try {
         mkdirSync(TRACE, { recursive: true });
         await browser.startTracing(undefined, { path: tracePath, categories: TRACE_CATEGORIES });
       }
-      // In the page: when Start was clicked and when the list of files appeared (a mutation
-      // observer, so Playwright's polling is not counted), to split the time around the engine.
-      await page.evaluate(() => {
-        const w = /** @type {any} */ (window);
-        w.__benchListAt = 0;
-        document.addEventListener(
-          'click',
-          (e) => {
-            const button = /** @type {Element} */ (e.target).closest('button');
-            if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
-          },
-          { capture: true },
-        );
-        new MutationObserver(() => {
-          if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
-            w.__benchListAt = performance.now();
-        }).observe(document.body, { childList: true, subtree: true });
-      });
+      // In the page: when Start was clicked and when the list of files appeared (bench-util).
+      await watchStartAndFiles(page);
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);
@@ -371,24 +356,8 @@ try {
       // (a still card's video offers the presets that fit it; the video cards use "Original")
       if (video)
         await dialog.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Original' });
-      // In the page: when Start was clicked and when the list of files appeared (a mutation
-      // observer, so Playwright's polling is not counted), to split the time around the engine.
-      await page.evaluate(() => {
-        const w = /** @type {any} */ (window);
-        w.__benchListAt = 0;
-        document.addEventListener(
-          'click',
-          (e) => {
-            const button = /** @type {Element} */ (e.target).closest('button');
-            if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
-          },
-          { capture: true },
-        );
-        new MutationObserver(() => {
-          if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
-            w.__benchListAt = performance.now();
-        }).observe(document.body, { childList: true, subtree: true });
-      });
+      // In the page: when Start was clicked and when the list of files appeared (bench-util).
+      await watchStartAndFiles(page);
       const t = performance.now();
       await dialog.getByRole('button', { name: 'Start export' }).click();
       await waitOrAlert(page, dialog.getByRole('list', { name: 'Exported files' }), 900_000);

@@ -15,7 +15,14 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { chromiumThreadTicks, cpuByThread } from './chromium-cpu.mjs';
-import { createReport, formatSummary, root, startServer, waitOrAlert } from './bench-util.mjs';
+import {
+  createReport,
+  formatSummary,
+  root,
+  startServer,
+  waitOrAlert,
+  watchStartAndFiles,
+} from './bench-util.mjs';
 
 const PORT = Number(process.env.BENCH_PORT) || 3293;
 const argv = process.argv.slice(2);
@@ -173,26 +180,8 @@ try {
       await page.getByRole('button', { name: 'Export' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export' });
       if (DIALOG_WAIT) await page.waitForTimeout(DIALOG_WAIT * 1000);
-      // In the page: when Start was pressed and when the list of files appeared (a mutation
-      // observer, so Playwright's polling is not counted), to split the wall time into the card's
-      // own export and what happens around it.
-      await page.evaluate(() => {
-        const w = /** @type {any} */ (window);
-        w.__benchListAt = 0;
-        document.addEventListener(
-          'click',
-          (e) => {
-            const button = /** @type {Element} */ (e.target).closest('button');
-            if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
-          },
-          { capture: true },
-        );
-        const seen = new MutationObserver(() => {
-          if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
-            w.__benchListAt = performance.now();
-        });
-        seen.observe(document.body, { childList: true, subtree: true });
-      });
+      // In the page: when Start was clicked and when the list of files appeared (bench-util).
+      await watchStartAndFiles(page);
       const profiler = PROFILE ? await context.newCDPSession(page) : null;
       if (profiler) {
         await profiler.send('Profiler.enable');

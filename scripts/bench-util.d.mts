@@ -49,3 +49,4 @@ export declare function waitOrAlert(
   locator: unknown,
   timeout?: number,
 ): Promise<void>;
+export declare function watchStartAndFiles(page: unknown): Promise<void>;

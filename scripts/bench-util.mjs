@@ -195,6 +195,31 @@ export async function waitOrAlert(page, locator, timeout = 60_000) {
 }
 
 /**
+ * Marks, in the page, when "Start export" is clicked (`window.__benchStartAt`, the click event's
+ * time) and when the list of exported files appears (`window.__benchListAt`, seen by a mutation
+ * observer): the export's own span, without Playwright's checks before the click and its polling
+ * for the list after it. Call before clicking Start; read both with `page.evaluate`.
+ */
+export function watchStartAndFiles(page) {
+  return page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__benchListAt = 0;
+    document.addEventListener(
+      'click',
+      (e) => {
+        const button = /** @type {Element} */ (e.target).closest('button');
+        if (button?.textContent?.includes('Start export')) w.__benchStartAt = e.timeStamp;
+      },
+      { capture: true },
+    );
+    new MutationObserver(() => {
+      if (!w.__benchListAt && document.querySelector('ul[aria-label="Exported files"]'))
+        w.__benchListAt = performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+/**
  * Native ffmpeg's arguments for the reference story job: crop a 1920×1080 source to 9:16, scale
  * to 1080×1920, overlay a 1080×1920 PNG, H.264 ultrafast at 8 Mb/s, AAC, faststart — making what
  * the app makes: H.264 High level 4.1 (CABAC, 8×8 transforms, as the compatible engine asks

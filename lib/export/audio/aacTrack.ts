@@ -12,6 +12,10 @@ import {
   Input,
   Mp4OutputFormat,
   Output,
+  type EncodedAudioPacketSource,
+  type EncodedPacket,
+  type InputAudioTrack,
+  type InputVideoTrack,
 } from 'mediabunny';
 import { MIX_SAMPLE_RATE } from '../../audio/types';
 import { aacPrimingFrames } from './aacEncoder';
@@ -61,6 +65,36 @@ export function addAacTrack(output: Output, pcm: StereoPcm): () => Promise<void>
 }
 
 /**
+ * Copies every packet of `track` into `source` as it is (the decoder's config with the first),
+ * then closes it: a video track into a video source, a sound track into a sound source.
+ */
+export function copyPackets(
+  track: InputVideoTrack,
+  source: EncodedVideoPacketSource,
+): Promise<void>;
+export function copyPackets(
+  track: InputAudioTrack,
+  source: EncodedAudioPacketSource,
+): Promise<void>;
+export async function copyPackets(
+  track: InputVideoTrack | InputAudioTrack,
+  source: EncodedVideoPacketSource | EncodedAudioPacketSource,
+): Promise<void> {
+  const decoderConfig = (await track.getDecoderConfig()) ?? undefined;
+  // The overloads pair video with video and sound with sound; one add serves both.
+  const add = source.add.bind(source) as (
+    packet: EncodedPacket,
+    meta?: { decoderConfig?: typeof decoderConfig },
+  ) => Promise<void>;
+  let first = true;
+  for await (const packet of new EncodedPacketSink(track).packets()) {
+    await add(packet, first ? { decoderConfig } : undefined);
+    first = false;
+  }
+  source.close();
+}
+
+/**
  * A finished MP4 with `pcm` as its only sound, AAC-LC 48 kHz stereo: its video packets are
  * copied as they are (not decoded), any sound it had is left out. Call `canEncodeAac` first.
  */
@@ -77,16 +111,7 @@ export async function replaceSound(file: Blob, pcm: StereoPcm): Promise<Blob> {
   const writeSound = addAacTrack(output, pcm);
   try {
     await output.start();
-    const copyVideo = async () => {
-      const decoderConfig = (await track.getDecoderConfig()) ?? undefined;
-      let first = true;
-      for await (const packet of new EncodedPacketSink(track).packets()) {
-        await video.add(packet, first ? { decoderConfig } : undefined);
-        first = false;
-      }
-      video.close();
-    };
-    await Promise.all([copyVideo(), writeSound()]);
+    await Promise.all([copyPackets(track, video), writeSound()]);
     await output.finalize();
   } catch (error) {
     void output.cancel();

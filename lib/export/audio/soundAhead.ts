@@ -6,7 +6,6 @@ import {
   BlobSource,
   BufferTarget,
   EncodedAudioPacketSource,
-  EncodedPacketSink,
   Input,
   Mp4OutputFormat,
   Output,
@@ -17,7 +16,7 @@ import { motionCardSeconds } from '../cardMotion';
 import { planSegments, type VideoPreset } from '../video/presets';
 import { VideoExportError } from '../video/job';
 import { canEncodeAac, NO_AAC_ENCODER } from './aacEncoder';
-import { addAacTrack, type StereoPcm } from './aacTrack';
+import { addAacTrack, copyPackets, type StereoPcm } from './aacTrack';
 import { planCardMusic, renderCardMusic, type SoundSpan } from './cardSound';
 
 /** A card's decoded music track. */
@@ -127,12 +126,6 @@ export function addEncodedTrack(output: Output, file: Promise<Blob>): () => Prom
     const input = new Input({ source: new BlobSource(await file), formats: ALL_FORMATS });
     const track = await input.getPrimaryAudioTrack();
     if (!track) throw new Error('the sound encoded ahead has no track');
-    const decoderConfig = (await track.getDecoderConfig()) ?? undefined;
-    let first = true;
-    for await (const packet of new EncodedPacketSink(track).packets()) {
-      await source.add(packet, first ? { decoderConfig } : undefined);
-      first = false;
-    }
-    source.close();
+    await copyPackets(track, source);
   };
 }
