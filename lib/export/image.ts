@@ -6,6 +6,7 @@ import {
   loadStoryFonts,
   type BackgroundSource,
 } from '../render';
+import { encodeCanvas, encodeOnPage } from './imageEncoder';
 
 export type ImageFormat = 'png' | 'jpeg';
 
@@ -48,11 +49,8 @@ export async function renderStoryImage(
     for (const layer of doc.layers) canvas.add(createLayerObject(layer, lookup));
     canvas.renderAll();
     const mime = format === 'png' ? 'image/png' : 'image/jpeg';
-    const blob = await new Promise<Blob | null>((resolve) =>
-      element.toBlob(resolve, mime, quality),
-    );
-    if (!blob) throw new Error('The browser could not encode the image.');
-    return blob;
+    // Files (scale 1) are encoded at once in a worker; thumbnails may wait for the page's idle time.
+    return await (scale === 1 ? encodeCanvas : encodeOnPage)(element, mime, quality);
   } finally {
     void canvas.dispose();
   }
